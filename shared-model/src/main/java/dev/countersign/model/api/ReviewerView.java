@@ -1,0 +1,24 @@
+package dev.countersign.model.api;
+
+import dev.countersign.model.Require;
+import java.time.Instant;
+import java.util.List;
+
+/** A reviewer as the gateway knows them: identity, roles and keys. */
+public record ReviewerView(String reviewer, String displayName, List<String> roles, List<Key> keys) {
+    public ReviewerView {
+        Require.text(reviewer, "reviewer");
+        Require.text(displayName, "displayName");
+        roles = Require.list(roles, "roles");
+        keys = Require.list(keys, "keys");
+    }
+
+    /** One enrolled key; revokedAt is absent while the key is in force. */
+    public record Key(String keyId, String algorithm, Instant enrolledAt, Instant revokedAt) {
+        public Key {
+            Require.text(keyId, "keyId");
+            Require.text(algorithm, "algorithm");
+            Require.present(enrolledAt, "enrolledAt");
+        }
+    }
+}
