@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -116,6 +117,13 @@ public final class Json {
     }
 
     static JsonFormatException translate(IOException e) {
+        StreamReadException syntax = findCause(e, StreamReadException.class);
+        if (syntax != null) {
+            String path = e instanceof JsonMappingException mapping ? path(mapping.getPath()) : "$";
+            JsonLocation at = syntax.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            return new JsonFormatException(path, "malformed JSON" + where + ": " + firstLine(syntax.getOriginalMessage()), e);
+        }
         if (e instanceof JsonMappingException mapping) {
             String path = path(mapping.getPath());
             InvalidFieldException invalid = findCause(e, InvalidFieldException.class);
@@ -129,11 +137,6 @@ public final class Json {
                 return new JsonFormatException(path, "has an invalid value " + quote(format.getValue()), e);
             }
             return new JsonFormatException(path, firstLine(mapping.getOriginalMessage()), e);
-        }
-        if (e instanceof JsonProcessingException parse) {
-            JsonLocation at = parse.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            return new JsonFormatException("$", "malformed JSON" + where + ": " + firstLine(parse.getOriginalMessage()), e);
         }
         return new JsonFormatException("$", "could not be read: " + e.getMessage(), e);
     }
