@@ -1,0 +1,164 @@
+package dev.countersign.app;
+
+import dev.countersign.app.common.Chips;
+import dev.countersign.app.common.FxTaskRunner;
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.TaskRunner;
+import dev.countersign.app.common.TimeTexts;
+import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.identity.KeyGate;
+import dev.countersign.app.identity.ReviewerKeys;
+import dev.countersign.app.identity.SigningSession;
+import dev.countersign.app.keys.SoftwareKeyFile;
+import dev.countersign.app.queue.QueueTexts;
+import dev.countersign.app.queue.QueueView;
+import dev.countersign.app.queue.QueueViewModel;
+import dev.countersign.app.review.DecisionViewModel;
+import dev.countersign.app.review.ReviewView;
+import dev.countersign.app.review.ReviewViewModel;
+import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.app.settings.SettingsStore;
+import dev.countersign.app.shell.ConsoleViewModel;
+import dev.countersign.app.shell.FxDialogService;
+import dev.countersign.app.shell.MainWindow;
+import dev.countersign.app.shell.StatusBarView;
+import dev.countersign.app.shell.StatusViewModel;
+import dev.countersign.app.sync.EmbeddedGatewayConnector;
+import dev.countersign.app.sync.GatewayClient;
+import dev.countersign.app.sync.GatewayConnection;
+import dev.countersign.app.sync.GatewayConnector;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds the whole console with constructors, once, and tears it down. */
+public final class AppComposition implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppComposition.class);
+
+    /** Roles the demo reviewer is enrolled with: enough to decide every tier of the demo policy. */
+    public static final List<String> DEMO_ROLES = List.of("platform-security", "sre", "identity");
+    public static final String DEMO_REVIEWER = "you@northwind.example";
+    public static final String KEY_FILE = "reviewer-key.p12";
+    public static final String SETTINGS_FILE = "settings.json";
+
+    private final AppConfig config;
+    private final Stage stage;
+    private final TaskRunner runner = new FxTaskRunner();
+    private final OkHttpClient http = GatewayClient.defaultHttp();
+    private final ConsoleViewModel console;
+    private final QueueViewModel queue;
+    private final SigningSession session = new SigningSession();
+    private final Scene scene;
+    private final FxDialogService dialogs;
+    private final Messages messages;
+
+    public AppComposition(AppConfig config, Stage stage) {
+        this.config = config;
+        this.stage = stage;
+        messages = Messages.load(config.locale());
+        TimeTexts time = new TimeTexts(messages, ZoneId.systemDefault());
+        QueueTexts texts = new QueueTexts(messages, time);
+        Chips chips = new Chips(messages);
+        UserErrors errors = new UserErrors(messages);
+        String stylesheet = AppComposition.class.getResource("app.css").toExternalForm();
+        Path dataDir = config.dataDir();
+
+        SoftwareKeyFile keyFile = new SoftwareKeyFile(dataDir.resolve(KEY_FILE));
+        ReviewerKeys keys = new ReviewerKeys(keyFile, new SettingsStore(dataDir.resolve(SETTINGS_FILE)));
+        dialogs = new FxDialogService(messages, () -> stage, stylesheet, keyFile.path());
+        KeyGate keyGate = new KeyGate(messages, runner, dialogs, dialogs, keys, session,
+                defaultReviewer(messages));
+
+        queue = new QueueViewModel(runner, config.clock(), texts, errors);
+        ReviewViewModel review = new ReviewViewModel(queue.selectedProperty());
+        DecisionViewModel decision = new DecisionViewModel(messages, runner, config.clock(), review, keyGate, session,
+                queue);
+        StatusViewModel status = new StatusViewModel(messages, time, queue, session);
+        GatewayConnector connector = config.gateway()
+                .<GatewayConnector>map(uri -> () -> GatewayConnection.remote(uri))
+                .orElseGet(() -> new EmbeddedGatewayConnector(dataDir.resolve("gateway")));
+        console = new ConsoleViewModel(messages, runner, connector, uri -> new GatewayClient(uri, http), keyGate,
+                queue, decision, status, dialogs, config.clock(), BuildInfo.consoleVersion(), config.pollPeriod());
+
+        MainWindow window = new MainWindow(new QueueView(queue, messages, chips),
+                new ReviewView(review, decision, messages, texts, chips, time, config.clock()),
+                new StatusBarView(status));
+        scene = new Scene(window.root(), 1280, 800);
+        scene.getStylesheets().add(stylesheet);
+    }
+
+    /** Shows the window and starts connecting. */
+    public void show() {
+        // a bug in a UI callback: say so in words, offer the details, keep the console running
+        Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> {
+            LOG.error("unexpected failure on the UI thread", e);
+            dialogs.showError(messages.get("error.title"), messages.format("error.unexpected",
+                    e.getClass().getSimpleName()), UserErrors.details(e));
+        });
+        stage.titleProperty().bind(console.titleProperty());
+        stage.setScene(scene);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+        stage.show();
+        console.start();
+    }
+
+    @Override
+    public void close() {
+        console.stop();
+        runner.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** The demo identity the first-run window suggests; the reviewer may change it. */
+    private static ReviewerSettings defaultReviewer(Messages messages) {
+        String fallback = messages.get("firstRun.defaultDisplayName");
+        return new ReviewerSettings(DEMO_REVIEWER, displayName(System.getProperty("user.name", ""), fallback),
+                DEMO_ROLES);
+    }
+
+    /** "dana.reyes" → "Dana Reyes"; an empty or system account name gives the fallback. */
+    static String displayName(String osUser, String fallback) {
+        if (osUser == null || osUser.isBlank() || osUser.equals("root")) {
+            return fallback;
+        }
+        StringBuilder name = new StringBuilder();
+        for (String part : osUser.split("[._\\-\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (name.length() > 0) {
+                name.append(' ');
+            }
+            name.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+        }
+        return name.length() == 0 ? fallback : name.toString();
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public QueueViewModel queue() {
+        return queue;
+    }
+
+    public SigningSession session() {
+        return session;
+    }
+
+    public ConsoleViewModel console() {
+        return console;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.countersign.app;
+
+import dev.countersign.app.settings.DataDirectory;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How this console run is set up: where its files live, which gateway to use (none: start the embedded demo), the
+ * clock and how often to poll. Built from the command line and system properties, or directly by tests.
+ */
+public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Duration pollPeriod, Locale locale) {
+    public static final Duration DEFAULT_POLL = Duration.ofSeconds(5);
+
+    public static final String USAGE = """
+            Usage: countersign [--gateway URL] [--data-dir DIR]
+
+              --gateway URL   work against a running gateway (team mode); without it the console
+                              starts the demo gateway inside itself
+              --data-dir DIR  keep keys, settings, logs and the embedded gateway's data in DIR
+                              (default: $XDG_DATA_HOME/countersign or ~/.local/share/countersign;
+                              the system property countersign.dataDir also sets it)
+            """;
+
+    public AppConfig {
+        dataDir = dataDir.toAbsolutePath();
+    }
+
+    /** The embedded demo in the given folder: what tests use. */
+    public static AppConfig embedded(Path dataDir) {
+        return new AppConfig(dataDir, Optional.empty(), Clock.systemUTC(), DEFAULT_POLL, Locale.getDefault());
+    }
+
+    public AppConfig withPollPeriod(Duration period) {
+        return new AppConfig(dataDir, gateway, clock, period, locale);
+    }
+
+    /** Reads the command line; throws {@link IllegalArgumentException} with a message for the user. */
+    public static AppConfig parse(List<String> args) {
+        Path dataDir = DataDirectory.resolve();
+        URI gateway = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String value = null;
+            int eq = arg.indexOf('=');
+            String name = eq > 0 ? arg.substring(0, eq) : arg;
+            if (eq > 0) {
+                value = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--gateway" -> {
+                    value = value != null ? value : next(args, ++i, name);
+                    gateway = gatewayUri(value);
+                }
+                case "--data-dir" -> dataDir = Path.of(value != null ? value : next(args, ++i, name));
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        return new AppConfig(dataDir, Optional.ofNullable(gateway), Clock.systemUTC(), DEFAULT_POLL,
+                Locale.getDefault());
+    }
+
+    private static String next(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static URI gatewayUri(String text) {
+        try {
+            URI uri = new URI(text);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("--gateway needs an http(s) URL such as http://127.0.0.1:8470/");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--gateway: not a URL: " + text, e);
+        }
+    }
+}

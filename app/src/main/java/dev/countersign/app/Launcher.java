@@ -1,0 +1,31 @@
+package dev.countersign.app;
+
+import java.util.List;
+import javafx.application.Application;
+
+/**
+ * The entry point. It does not extend {@link Application}, so the console runs with JavaFX on the class path
+ * ({@code mvn -pl app javafx:run}, or {@code java -cp ... dev.countersign.app.Launcher}).
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        AppConfig config;
+        try {
+            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+                System.out.print(AppConfig.USAGE);
+                return;
+            }
+            config = AppConfig.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("countersign: " + e.getMessage());
+            System.err.print(AppConfig.USAGE);
+            System.exit(2);
+            return;
+        }
+        // before the first logger exists: logback.xml writes its rolling file here
+        System.setProperty("countersign.logDir", config.dataDir().resolve("logs").toString());
+        Application.launch(CountersignApp.class, args);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.countersign.app.common;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A titled card for one kind of platform fact; its body scrolls vertically when it is taller than the card. */
+public class ContextPane extends VBox {
+    private final VBox body = new VBox(6);
+    private final Label subtitle = new Label();
+
+    public ContextPane(String title, Ikon icon, String accessibleHelp) {
+        getStyleClass().add("context-pane");
+        Label heading = new Label(title, new FontIcon(icon));
+        heading.getStyleClass().add("context-pane-title");
+        subtitle.getStyleClass().add("context-pane-subtitle");
+        heading.setMinWidth(0);
+        subtitle.setWrapText(true);
+        VBox header = new VBox(1, heading, subtitle);
+        subtitle.managedProperty().bind(subtitle.textProperty().isNotEmpty());
+        header.getStyleClass().add("context-pane-header");
+        body.getStyleClass().add("context-pane-body");
+        body.setPadding(new Insets(2, 2, 2, 2));
+        ScrollPane scroller = new ScrollPane(body);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().add("context-pane-scroll");
+        VBox.setVgrow(scroller, Priority.ALWAYS);
+        getChildren().addAll(header, scroller);
+        setAccessibleHelp(accessibleHelp);
+        setMinWidth(0);
+    }
+
+    protected void setSubtitle(String text) {
+        subtitle.setText(text == null ? "" : text);
+    }
+
+    protected void setBody(Node... nodes) {
+        body.getChildren().setAll(nodes);
+    }
+
+    protected Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("muted");
+        label.setWrapText(true);
+        return label;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.countersign.app.common;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** All user-facing text, from {@code dev/countersign/app/messages.properties}. */
+public final class Messages {
+    public static final String BUNDLE = "dev.countersign.app.messages";
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public Messages(ResourceBundle bundle, Locale locale) {
+        this.bundle = bundle;
+        this.locale = locale;
+    }
+
+    public static Messages load(Locale locale) {
+        return new Messages(ResourceBundle.getBundle(BUNDLE, locale), locale);
+    }
+
+    /** The locale to format numbers and dates in (the bundle's own may be the root locale). */
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+    }
+
+    /** The text with {0}, {1}… filled in (java.text.MessageFormat; write a literal apostrophe as ’). */
+    public String format(String key, Object... args) {
+        return new MessageFormat(get(key), locale).format(args);
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.countersign.app.identity;
+
+import dev.countersign.app.common.Alerts;
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.TaskRunner;
+import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.app.sync.GatewayClient;
+import dev.countersign.app.sync.GatewayConnection;
+import dev.countersign.model.api.EnrollmentRequest;
+import dev.countersign.model.crypto.PublicKeys;
+import dev.countersign.model.crypto.Signer;
+import java.security.PublicKey;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything between the console and the reviewer's key: first-run creation, enrollment with the gateway, and
+ * unlocking when a signature is first needed. UI-thread object; the key work runs on the task runner.
+ */
+public final class KeyGate {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyGate.class);
+
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final KeyPrompts prompts;
+    private final Alerts alerts;
+    private final UserErrors errors;
+    private final ReviewerKeys keys;
+    private final SigningSession session;
+    private final ReviewerSettings defaults;
+    private GatewayClient client;
+    private GatewayConnection connection;
+
+    public KeyGate(Messages messages, TaskRunner runner, KeyPrompts prompts, Alerts alerts, ReviewerKeys keys,
+            SigningSession session, ReviewerSettings defaults) {
+        this.messages = messages;
+        this.runner = runner;
+        this.prompts = prompts;
+        this.alerts = alerts;
+        this.errors = new UserErrors(messages);
+        this.keys = keys;
+        this.session = session;
+        this.defaults = defaults;
+    }
+
+    /**
+     * Makes sure there is a key and the gateway knows it: on first run asks for a passphrase and identity and creates
+     * the key; otherwise reads who the key belongs to. Calls {@code ready} when done, even if the reviewer declined.
+     */
+    public void prepare(GatewayClient gatewayClient, GatewayConnection gatewayConnection, Runnable ready) {
+        this.client = gatewayClient;
+        this.connection = gatewayConnection;
+        if (!keys.hasKey()) {
+            askForNewKey(signer -> ready.run(), ready);
+            return;
+        }
+        runner.run("read reviewer key", () -> keys.load(defaults), loaded -> {
+            session.identify(loaded.who(), loaded.publicKey());
+            enroll(loaded.who(), loaded.publicKey(), false, ready);
+        }, e -> {
+            LOG.warn("reviewer key cannot be read: {}", e.getMessage());
+            alerts.showError(messages.get("key.readFailed.title"), errors.message(e), UserErrors.details(e));
+            ready.run();
+        });
+    }
+
+    /**
+     * Hands the unlocked signer to {@code use}, asking for the passphrase first if needed (or, if there is no key
+     * yet, for a new one). Calls {@code cancelled} if the reviewer closes the window instead.
+     */
+    public void withSigner(Consumer<Signer> use, Runnable cancelled) {
+        if (session.signer().isPresent()) {
+            use.accept(session.signer().get());
+            return;
+        }
+        if (!keys.hasKey()) {
+            askForNewKey(use, cancelled);
+            return;
+        }
+        if (!session.identified()) {
+            cancelled.run();
+            return;
+        }
+        prompts.showUnlock(new UnlockViewModel(messages, runner, errors, session.reviewerProperty().get().reviewer(),
+                session.keyIdProperty().get(), keys::unlock, signer -> {
+                    session.unlock(signer);
+                    use.accept(signer);
+                }, cancelled));
+    }
+
+    private void askForNewKey(Consumer<Signer> then, Runnable cancelled) {
+        prompts.showNewKey(new NewKeyFormViewModel(messages, runner, errors, defaults, keys::create, (who, signer) -> {
+            session.identify(who, signer.publicKey());
+            session.unlock(signer);
+            enroll(who, signer.publicKey(), true, () -> then.accept(signer));
+        }, cancelled));
+    }
+
+    private void enroll(ReviewerSettings who, PublicKey key, boolean newKey, Runnable then) {
+        if (client == null || connection == null || connection.adminToken().isEmpty()) {
+            if (newKey) {
+                String keyId = KeyTexts.shortId(session.keyIdProperty().get());
+                alerts.showInfo(messages.get("key.enrollByAdmin.title"),
+                        messages.format("key.enrollByAdmin.text", who.reviewer(), keyId), PublicKeys.toPem(key));
+            }
+            then.run();
+            return;
+        }
+        String adminToken = connection.adminToken().get();
+        EnrollmentRequest request = new EnrollmentRequest(who.reviewer(), who.displayName(), who.roles().isEmpty()
+                ? defaults.roles() : who.roles(), PublicKeys.toBase64(key));
+        GatewayClient gateway = client;
+        runner.run("enroll reviewer key", () -> gateway.enroll(request, adminToken, "enroll-" + UUID.randomUUID()),
+                receipt -> {
+                    session.enrolled(SigningSession.Enrollment.ENROLLED);
+                    then.run();
+                }, e -> {
+                    LOG.warn("enrollment failed: {}", e.getMessage());
+                    session.enrolled(SigningSession.Enrollment.FAILED);
+                    alerts.showError(messages.get("key.enrollFailed.title"), errors.message(e), UserErrors.details(e));
+                    then.run();
+                });
+    }
+}

@@ -1,0 +1,161 @@
+package dev.countersign.app.identity;
+
+import atlantafx.base.theme.Styles;
+import dev.countersign.app.common.FormWindow;
+import dev.countersign.app.common.Messages;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+
+/** The first-run window: who you are and a new passphrase, typed twice, with inline guidance. */
+public final class NewKeyDialog {
+    private NewKeyDialog() {}
+
+    public static Stage show(NewKeyFormViewModel vm, Messages messages, Window owner, String stylesheet,
+            Path keyFile) {
+        Label heading = new Label(messages.get("firstRun.heading"), new FontIcon(MaterialDesignK.KEY_PLUS));
+        heading.getStyleClass().add(Styles.TITLE_3);
+        Label intro = new Label(messages.format("firstRun.intro", homeRelative(keyFile)));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("muted");
+
+        TextField reviewer = new TextField();
+        reviewer.setId("reviewerField");
+        reviewer.textProperty().bindBidirectional(vm.reviewerProperty());
+        reviewer.setAccessibleText(messages.get("firstRun.reviewer"));
+        TextField displayName = new TextField();
+        displayName.setId("displayNameField");
+        displayName.textProperty().bindBidirectional(vm.displayNameProperty());
+        displayName.setAccessibleText(messages.get("firstRun.displayName"));
+        Label identityProblem = new Label();
+        identityProblem.getStyleClass().add("hint-problem");
+        identityProblem.textProperty().bind(vm.identityProblemProperty());
+        Label roles = new Label(messages.format("firstRun.roles", String.join(", ", vm.roles())));
+        roles.getStyleClass().add("muted");
+        roles.setWrapText(true);
+
+        PasswordField passphrase = new PasswordField();
+        passphrase.setId("newPassphrase");
+        passphrase.setAccessibleText(messages.get("firstRun.passphrase"));
+        PasswordField confirm = new PasswordField();
+        confirm.setId("confirmPassphrase");
+        confirm.setAccessibleText(messages.get("firstRun.confirm"));
+        Runnable report = () -> vm.passphraseChanged(passphrase.getCharacters(), confirm.getCharacters());
+        passphrase.textProperty().addListener((obs, old, text) -> report.run());
+        confirm.textProperty().addListener((obs, old, text) -> report.run());
+        Label hint = new Label();
+        hint.setId("passphraseHint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(vm.passphraseHintProperty());
+        vm.passphraseHintKindProperty().addListener((obs, old, kind) -> hintStyle(hint, kind));
+        hintStyle(hint, vm.passphraseHintKindProperty().get());
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
+        form.addRow(0, label(messages.get("firstRun.reviewer"), reviewer), reviewer);
+        form.addRow(1, label(messages.get("firstRun.displayName"), displayName), displayName);
+        form.add(identityProblem, 1, 2);
+        form.add(roles, 1, 3);
+        form.addRow(4, label(messages.get("firstRun.passphrase"), passphrase), passphrase);
+        form.addRow(5, label(messages.get("firstRun.confirm"), confirm), confirm);
+        form.add(hint, 1, 6);
+        identityProblem.managedProperty().bind(identityProblem.textProperty().isNotEmpty());
+
+        Label error = new Label();
+        error.setId("newKeyError");
+        error.setWrapText(true);
+        error.getStyleClass().add("form-error");
+        error.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        Label busy = new Label(messages.get("firstRun.busy"), progress);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Button cancel = new Button(messages.get("common.cancel"));
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.busyProperty());
+        Button create = new Button(messages.get("firstRun.create"), new FontIcon(MaterialDesignK.KEY_CHAIN));
+        create.setId("createKey");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.setDefaultButton(true);
+        create.disableProperty().bind(vm.canCreateProperty().not());
+        create.setOnAction(e -> {
+            vm.create(chars(passphrase)); // checks and wipes the copy; the fields are cleared next
+            passphrase.clear();
+            confirm.clear();
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, busy, spacer, cancel, create);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox root = new VBox(12, heading, intro, form, error, buttons);
+        root.setPadding(new Insets(20));
+        root.setPrefWidth(560);
+        root.getStyleClass().add("form-window");
+        root.setId("newKeyDialog");
+
+        Stage stage = FormWindow.open(owner, messages.get("firstRun.title"), root, stylesheet, vm::cancel);
+        vm.closedProperty().addListener((obs, old, closed) -> {
+            if (closed) {
+                stage.close();
+            }
+        });
+        stage.setOnShown(e -> passphrase.requestFocus());
+        stage.show();
+        return stage;
+    }
+
+    /** {@code /home/ana/.local/share/countersign/reviewer-key.p12} → {@code ~/.local/share/countersign/…}. */
+    static String homeRelative(Path file) {
+        Path home = Path.of(System.getProperty("user.home", "/")).toAbsolutePath();
+        return file.startsWith(home) && !file.equals(home) ? "~/" + home.relativize(file) : file.toString();
+    }
+
+    static char[] chars(PasswordField field) {
+        CharSequence text = field.getCharacters();
+        char[] chars = new char[text.length()];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = text.charAt(i);
+        }
+        return chars;
+    }
+
+    private static Label label(String text, javafx.scene.Node field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        return label;
+    }
+
+    private static void hintStyle(Label hint, NewKeyFormViewModel.Hint kind) {
+        hint.getStyleClass().removeAll("hint-neutral", "hint-problem", "hint-good");
+        hint.getStyleClass().add("hint-" + kind.name().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.countersign.app.identity;
+
+import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.model.crypto.KeyIds;
+import dev.countersign.model.crypto.Signer;
+import java.security.PublicKey;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Who the console signs as right now, and the unlocked key while the console runs. UI-thread state; the key itself
+ * is never shown, logged or written anywhere.
+ */
+public final class SigningSession {
+    /** Whether the gateway knows this key. */
+    public enum Enrollment { UNKNOWN, ENROLLED, FAILED }
+
+    private final ReadOnlyObjectWrapper<ReviewerSettings> reviewer = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper keyId = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper unlocked = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Enrollment> enrollment = new ReadOnlyObjectWrapper<>(Enrollment.UNKNOWN);
+    private PublicKey publicKey;
+    private Signer signer;
+
+    public void identify(ReviewerSettings who, PublicKey key) {
+        reviewer.set(who);
+        publicKey = key;
+        keyId.set(KeyIds.of(key));
+    }
+
+    public void unlock(Signer unlockedSigner) {
+        if (publicKey != null && !KeyIds.of(unlockedSigner.publicKey()).equals(keyId.get())) {
+            throw new IllegalStateException("the unlocked key is not the reviewer's key");
+        }
+        publicKey = unlockedSigner.publicKey();
+        keyId.set(KeyIds.of(publicKey));
+        signer = unlockedSigner;
+        unlocked.set(true);
+    }
+
+    public void lock() {
+        signer = null;
+        unlocked.set(false);
+    }
+
+    public void enrolled(Enrollment state) {
+        enrollment.set(state);
+    }
+
+    public Optional<Signer> signer() {
+        return Optional.ofNullable(signer);
+    }
+
+    public Optional<PublicKey> publicKey() {
+        return Optional.ofNullable(publicKey);
+    }
+
+    public boolean identified() {
+        return reviewer.get() != null && publicKey != null;
+    }
+
+    public ReadOnlyObjectProperty<ReviewerSettings> reviewerProperty() {
+        return reviewer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keyIdProperty() {
+        return keyId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty unlockedProperty() {
+        return unlocked.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Enrollment> enrollmentProperty() {
+        return enrollment.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.countersign.app.identity;
+
+import atlantafx.base.theme.Styles;
+import dev.countersign.app.common.FormWindow;
+import dev.countersign.app.common.Messages;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+
+/** Asks for the passphrase of the existing key; stays open with a clear message after a wrong one. */
+public final class UnlockDialog {
+    private UnlockDialog() {}
+
+    public static Stage show(UnlockViewModel vm, Messages messages, Window owner, String stylesheet) {
+        Label heading = new Label(messages.get("unlock.heading"), new FontIcon(MaterialDesignK.KEY_VARIANT));
+        heading.getStyleClass().add(Styles.TITLE_3);
+        Label prompt = new Label();
+        prompt.setWrapText(true);
+        prompt.textProperty().bind(vm.promptProperty());
+
+        PasswordField passphrase = new PasswordField();
+        passphrase.setId("unlockPassphrase");
+        passphrase.setAccessibleText(messages.get("unlock.passphrase"));
+        Label label = new Label(messages.get("unlock.passphrase"));
+        label.setLabelFor(passphrase);
+
+        Label error = new Label();
+        error.setId("unlockError");
+        error.setWrapText(true);
+        error.getStyleClass().add("form-error");
+        error.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        Label busy = new Label(messages.get("unlock.busy"), progress);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Button cancel = new Button(messages.get("common.cancel"));
+        cancel.setCancelButton(true);
+        cancel.disableProperty().bind(vm.busyProperty());
+        cancel.setOnAction(e -> vm.cancel());
+        Button unlock = new Button(messages.get("unlock.submit"), new FontIcon(MaterialDesignK.KEY_VARIANT));
+        unlock.setId("unlockKey");
+        unlock.getStyleClass().add(Styles.ACCENT);
+        unlock.setDefaultButton(true);
+        unlock.disableProperty().bind(vm.busyProperty().or(passphrase.textProperty().isEmpty()));
+        unlock.setOnAction(e -> {
+            vm.unlock(NewKeyDialog.chars(passphrase));
+            passphrase.clear();
+        });
+        vm.busyProperty().addListener((obs, old, isBusy) -> {
+            if (!isBusy) {
+                passphrase.requestFocus();
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, busy, spacer, cancel, unlock);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox root = new VBox(12, heading, prompt, label, passphrase, error, buttons);
+        root.setPadding(new Insets(20));
+        root.setPrefWidth(480);
+        root.getStyleClass().add("form-window");
+        root.setId("unlockDialog");
+
+        Stage stage = FormWindow.open(owner, messages.get("unlock.title"), root, stylesheet, vm::cancel);
+        vm.closedProperty().addListener((obs, old, closed) -> {
+            if (closed) {
+                stage.close();
+            }
+        });
+        stage.setOnShown(e -> passphrase.requestFocus());
+        stage.show();
+        return stage;
+    }
+}

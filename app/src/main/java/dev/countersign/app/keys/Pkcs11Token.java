@@ -1,0 +1,169 @@
+package dev.countersign.app.keys;
+
+import dev.countersign.model.crypto.SignatureAlgorithm;
+import dev.countersign.model.crypto.Signer;
+import dev.countersign.model.crypto.UnsupportedKeyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.Security;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.security.auth.login.FailedLoginException;
+
+/**
+ * A hardware token (a PIV card, a YubiKey, or SoftHSM2 in tests) reached through the JDK's SunPKCS11 provider. Keys
+ * are ECDSA P-256: SunPKCS11 cannot drive EdDSA. The private key never leaves the token; signing happens on it.
+ *
+ * <p>The JDK's PKCS#11 KeyStore lists a private key only when a certificate with the same id sits beside it, so a
+ * key made here gets a self-signed certificate (which carries no trust; enrollment does).
+ */
+public final class Pkcs11Token {
+    private final Path library;
+    private final int slotListIndex;
+    private Provider provider;
+
+    public Pkcs11Token(Path library, int slotListIndex) {
+        this.library = library.toAbsolutePath();
+        this.slotListIndex = slotListIndex;
+    }
+
+    public Path library() {
+        return library;
+    }
+
+    public int slotListIndex() {
+        return slotListIndex;
+    }
+
+    /** The keys on the token that Countersign can sign with. */
+    public List<TokenKey> keys(char[] pin) throws KeyFileException {
+        KeyStore store = login(pin);
+        try {
+            List<TokenKey> keys = new ArrayList<>();
+            for (String alias : Collections.list(store.aliases())) {
+                Certificate certificate = store.isKeyEntry(alias) ? store.getCertificate(alias) : null;
+                if (certificate != null && isUsable(certificate.getPublicKey())) {
+                    keys.add(new TokenKey(alias, certificate.getPublicKey()));
+                }
+            }
+            return keys;
+        } catch (GeneralSecurityException e) {
+            throw new KeyFileException("The token's keys cannot be listed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A signer for the key with this alias; every signature is made on the token. */
+    public Signer signer(String alias, char[] pin) throws KeyFileException {
+        KeyStore store = login(pin);
+        try {
+            Key key = store.getKey(alias, null);
+            Certificate certificate = store.getCertificate(alias);
+            if (!(key instanceof PrivateKey privateKey) || certificate == null) {
+                throw new KeyFileException("The token holds no signing key labelled '" + alias + "'.");
+            }
+            PublicKey publicKey = certificate.getPublicKey();
+            if (!isUsable(publicKey)) {
+                throw new KeyFileException("The key '" + alias + "' on the token is not an ECDSA P-256 key.");
+            }
+            return new TokenSigner(provider, privateKey, publicKey);
+        } catch (GeneralSecurityException e) {
+            throw new KeyFileException("The key '" + alias + "' cannot be read from the token: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes a new ECDSA P-256 key on the token under this alias. */
+    public TokenKey generate(String alias, char[] pin) throws KeyFileException {
+        KeyStore store = login(pin);
+        try {
+            if (store.containsAlias(alias)) {
+                throw new KeyFileException("The token already holds a key labelled '" + alias + "'; it was left untouched.");
+            }
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            Certificate certificate = SelfSignedCertificates.create(pair, "Countersign reviewer key " + alias, provider);
+            store.setKeyEntry(alias, pair.getPrivate(), null, new Certificate[] {certificate});
+            return new TokenKey(alias, pair.getPublic());
+        } catch (GeneralSecurityException e) {
+            throw new KeyFileException("A key could not be made on the token: " + e.getMessage(), e);
+        }
+    }
+
+    private KeyStore login(char[] pin) throws KeyFileException {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS11", provider());
+            store.load(null, pin);
+            return store;
+        } catch (IOException e) {
+            if (hasCause(e, FailedLoginException.class) || String.valueOf(e.getMessage()).contains("CKR_PIN_INCORRECT")) {
+                throw new WrongPinException();
+            }
+            throw new KeyFileException("The token cannot be opened: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new KeyFileException("The token cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized Provider provider() throws KeyFileException {
+        if (provider != null) {
+            return provider;
+        }
+        if (!Files.isReadable(library)) {
+            throw new KeyFileException("The PKCS#11 library " + library + " is not installed or not readable.");
+        }
+        Provider base = Security.getProvider("SunPKCS11");
+        if (base == null) {
+            throw new KeyFileException("This Java runtime has no PKCS#11 support (module jdk.crypto.cryptoki).");
+        }
+        String config = "--name = Countersign-slot" + slotListIndex + "\n"
+                + "library = " + library + "\n"
+                + "slotListIndex = " + slotListIndex + "\n";
+        try {
+            provider = base.configure(config);
+        } catch (RuntimeException e) {
+            throw new KeyFileException("No token answers in slot " + slotListIndex + " of " + library + ".", e);
+        }
+        return provider;
+    }
+
+    private static boolean isUsable(PublicKey key) {
+        try {
+            return SignatureAlgorithm.of(key) == SignatureAlgorithm.ECDSA_P256_SHA256;
+        } catch (UnsupportedKeyException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Signs on the token; the JDK returns ECDSA signatures DER-encoded, as decision records want. */
+    private record TokenSigner(Provider provider, PrivateKey privateKey, PublicKey publicKey) implements Signer {
+        @Override
+        public byte[] sign(byte[] message) throws GeneralSecurityException {
+            Signature signature = Signature.getInstance(SignatureAlgorithm.ECDSA_P256_SHA256.jcaName(), provider);
+            signature.initSign(privateKey);
+            signature.update(message);
+            return signature.sign();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.countersign.app.keys;
+
+import dev.countersign.model.crypto.PublicKeys;
+import dev.countersign.model.crypto.Signer;
+import dev.countersign.model.crypto.SoftwareSigner;
+import dev.countersign.model.crypto.Signatures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
+import java.util.Arrays;
+import javax.crypto.spec.PBEParameterSpec;
+
+/**
+ * A reviewer's Ed25519 signing key in an encrypted PKCS#12 file, with its public key beside it in PEM so that who
+ * the reviewer signs as can be shown without the passphrase.
+ *
+ * <p>The private key, the certificate bag and the file's integrity MAC are all protected with PBKDF2-HMAC-SHA256 at
+ * {@value #PBKDF2_ITERATIONS} iterations and AES-256-CBC (PBES2), so a stolen file offers no cheaper guess than the
+ * key itself. The passphrase is never stored; callers should clear the array they pass in.
+ */
+public final class SoftwareKeyFile {
+    public static final int MIN_PASSPHRASE_LENGTH = 12;
+    static final int PBKDF2_ITERATIONS = 600_000;
+    private static final String ALIAS = "countersign-reviewer";
+    private static final String PROTECTION = "PBEWithHmacSHA256AndAES_256";
+
+    private final Path file;
+    private final Path publicKeyFile;
+
+    public SoftwareKeyFile(Path p12File) {
+        this.file = p12File.toAbsolutePath();
+        this.publicKeyFile = file.resolveSibling(file.getFileName() + ".pub.pem");
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(file);
+    }
+
+    /** Creates a new Ed25519 key protected by the passphrase. Refuses to overwrite an existing key. */
+    public PublicKey create(char[] passphrase) throws KeyFileException {
+        checkPassphrase(passphrase);
+        if (exists()) {
+            throw new KeyFileException("A key already exists at " + file + "; it was left untouched.");
+        }
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            Certificate certificate = SelfSignedCertificates.create(pair, "Countersign reviewer key");
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            byte[] salt = new byte[16];
+            new SecureRandom().nextBytes(salt);
+            store.setEntry(ALIAS, new KeyStore.PrivateKeyEntry(pair.getPrivate(), new Certificate[] {certificate}),
+                    new KeyStore.PasswordProtection(passphrase, PROTECTION,
+                            new PBEParameterSpec(salt, PBKDF2_ITERATIONS)));
+            Files.createDirectories(file.getParent());
+            writeAtomically(publicKeyFile, PublicKeys.toPem(pair.getPublic()).getBytes(StandardCharsets.US_ASCII));
+            writeStore(store, passphrase);
+            return pair.getPublic();
+        } catch (GeneralSecurityException e) {
+            throw new KeyFileException("The key could not be created: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new KeyFileException("The key could not be written to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the key for signing. A wrong passphrase changes nothing on disk and may be retried. */
+    public Signer unlock(char[] passphrase) throws KeyFileException {
+        if (!exists()) {
+            throw new KeyFileException("There is no key at " + file + ".");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, passphrase);
+            Key key = store.getKey(ALIAS, passphrase);
+            Certificate certificate = store.getCertificate(ALIAS);
+            if (!(key instanceof PrivateKey privateKey) || certificate == null) {
+                throw new KeyFileException("The file " + file + " does not hold a Countersign reviewer key.");
+            }
+            PublicKey publicKey = certificate.getPublicKey();
+            SoftwareSigner signer = new SoftwareSigner(privateKey, publicKey);
+            requireMatchingPair(signer);
+            requireSidecarMatches(publicKey);
+            return signer;
+        } catch (UnrecoverableKeyException e) {
+            throw new WrongPassphraseException();
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new WrongPassphraseException();
+            }
+            throw new KeyFileException("The key file " + file + " cannot be read: " + e.getMessage(), e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new KeyFileException("The key file " + file + " is damaged or of an unsupported kind.", e);
+        }
+    }
+
+    /** The public key, read from the PEM beside the key file; no passphrase needed. */
+    public PublicKey publicKey() throws KeyFileException {
+        try {
+            return PublicKeys.fromPem(Files.readString(publicKeyFile, StandardCharsets.US_ASCII));
+        } catch (NoSuchFileException e) {
+            throw new KeyFileException("The public key file " + publicKeyFile + " is missing.", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new KeyFileException("The public key file " + publicKeyFile + " cannot be read.", e);
+        }
+    }
+
+    /** Says what is wrong with a new passphrase, or throws nothing if it is acceptable. */
+    public static void checkPassphrase(char[] passphrase) throws KeyFileException {
+        if (passphrase == null || passphrase.length < MIN_PASSPHRASE_LENGTH) {
+            throw new KeyFileException("Use a passphrase of at least " + MIN_PASSPHRASE_LENGTH + " characters.");
+        }
+        boolean allSame = true;
+        for (char c : passphrase) {
+            allSame &= c == passphrase[0];
+        }
+        if (allSame) {
+            throw new KeyFileException("Use a passphrase that is not one character repeated.");
+        }
+    }
+
+    private void requireMatchingPair(Signer signer) throws GeneralSecurityException, KeyFileException {
+        byte[] probe = new byte[32];
+        new SecureRandom().nextBytes(probe);
+        if (!Signatures.verify(signer.publicKey(), probe, signer.sign(probe))) {
+            throw new KeyFileException("The key file " + file + " is inconsistent: its private and public keys differ.");
+        }
+    }
+
+    private void requireSidecarMatches(PublicKey publicKey) throws KeyFileException {
+        if (!Files.exists(publicKeyFile)) {
+            try {
+                writeAtomically(publicKeyFile, PublicKeys.toPem(publicKey).getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                throw new KeyFileException("The public key file " + publicKeyFile + " cannot be written.", e);
+            }
+            return;
+        }
+        if (!Arrays.equals(publicKey().getEncoded(), publicKey.getEncoded())) {
+            throw new KeyFileException("The public key file " + publicKeyFile
+                    + " does not match the key; it may have been replaced. Nothing was signed.");
+        }
+    }
+
+    private void writeStore(KeyStore store, char[] passphrase) throws IOException, GeneralSecurityException {
+        Path tmp = Files.createTempFile(file.getParent(), ".key-", ".tmp");
+        try {
+            restrictToOwner(tmp);
+            synchronized (SoftwareKeyFile.class) {
+                // The JDK reads these at store time; without them the MAC and certificate bag use 10,000 iterations.
+                Security.setProperty("keystore.pkcs12.macIterationCount", Integer.toString(PBKDF2_ITERATIONS));
+                Security.setProperty("keystore.pkcs12.certPbeIterationCount", Integer.toString(PBKDF2_ITERATIONS));
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    store.store(out, passphrase);
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), ".pub-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+
+    private static void restrictToOwner(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (Windows): the user's profile folder is already private
+        }
+    }
+}

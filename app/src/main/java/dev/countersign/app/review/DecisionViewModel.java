@@ -1,0 +1,226 @@
+package dev.countersign.app.review;
+
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.TaskRunner;
+import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.identity.KeyGate;
+import dev.countersign.app.identity.SigningSession;
+import dev.countersign.app.queue.QueueViewModel;
+import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.app.sync.GatewayProblemException;
+import dev.countersign.model.Decision;
+import dev.countersign.model.ProposalStatus;
+import dev.countersign.model.ReasonCode;
+import dev.countersign.model.Verdict;
+import dev.countersign.model.api.DecisionReceipt;
+import dev.countersign.model.api.ProposalView;
+import dev.countersign.model.crypto.Signer;
+import java.time.Clock;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The decision bar: verdict, reason code and reason text, then "Sign &amp; submit", which unlocks the key if needed,
+ * signs what is shown and posts it. Says in plain words why it cannot submit yet, and what the gateway answered.
+ */
+public final class DecisionViewModel {
+    /** How the outcome message should look. */
+    public enum Tone { NONE, INFO, SUCCESS, WARNING, ERROR }
+
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final UserErrors errors;
+    private final Clock clock;
+    private final ReviewViewModel review;
+    private final KeyGate keys;
+    private final SigningSession session;
+    private final QueueViewModel queue;
+
+    private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
+    private final ObjectProperty<ReasonCode> reasonCode = new SimpleObjectProperty<>();
+    private final StringProperty reasonText = new SimpleStringProperty("");
+    private final ObjectProperty<DecisionSubmitter> submitter = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.NONE);
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper();
+    private final StringBinding blocked;
+    private final BooleanBinding canSubmit;
+
+    public DecisionViewModel(Messages messages, TaskRunner runner, Clock clock, ReviewViewModel review, KeyGate keys,
+            SigningSession session, QueueViewModel queue) {
+        this.messages = messages;
+        this.runner = runner;
+        this.errors = new UserErrors(messages);
+        this.clock = clock;
+        this.review = review;
+        this.keys = keys;
+        this.session = session;
+        this.queue = queue;
+        blocked = Bindings.createStringBinding(this::whyNot, verdict, reasonCode, reasonText, submitter, busy,
+                review.shownProperty(), session.reviewerProperty());
+        canSubmit = Bindings.createBooleanBinding(() -> blocked.get().isEmpty(), blocked);
+        review.shownProperty().addListener((obs, old, latest) -> {
+            if (old == null || latest == null || !old.proposal().id().equals(latest.proposal().id())) {
+                clearForm();
+                say(Tone.NONE, null, null);
+            } else if (!old.proposal().equals(latest.proposal()) || !old.context().equals(latest.context())) {
+                // what the reviewer was reading changed under them: make them look again before signing
+                clearForm();
+                say(Tone.WARNING, messages.format("decision.changedWhileShown", latest.proposal().version()), null);
+            }
+        });
+    }
+
+    /** Enables submitting: the console is connected to a gateway. */
+    public void connect(DecisionSubmitter decisions) {
+        submitter.set(decisions);
+    }
+
+    public void submit() {
+        if (!canSubmit.get()) {
+            return;
+        }
+        ProposalView shown = review.shown();
+        DecisionDraft draft = new DecisionDraft(verdict.get(), reasonCode.get(), reasonText.get());
+        DecisionSubmitter decisions = submitter.get();
+        busy.set(true);
+        say(Tone.INFO, messages.get("decision.waitingForKey"), null);
+        keys.withSigner(signer -> send(decisions, shown, draft, signer), () -> {
+            busy.set(false);
+            say(Tone.INFO, messages.get("decision.notSigned"), null);
+        });
+    }
+
+    private void send(DecisionSubmitter decisions, ProposalView shown, DecisionDraft draft, Signer signer) {
+        String reviewer = session.reviewerProperty().get().reviewer();
+        say(Tone.INFO, messages.get("decision.submitting"), null);
+        runner.run("sign and submit decision", () -> decisions.submit(shown, draft, reviewer, signer), done -> {
+            busy.set(false);
+            if (done.latest() != null) {
+                queue.put(done.latest());
+            }
+            queue.refresh();
+            clearForm();
+            say(Tone.SUCCESS, outcome(done.receipt()), null);
+        }, e -> {
+            busy.set(false);
+            String text = e instanceof GatewayProblemException refused
+                    ? messages.format("decision.refused", refused.userMessage())
+                    : errors.message(e);
+            say(Tone.ERROR, text, UserErrors.details(e));
+            queue.refresh();
+        });
+    }
+
+    private String outcome(DecisionReceipt receipt) {
+        return switch (receipt.status()) {
+            case APPROVED -> messages.format("decision.outcome.approved", receipt.recordId(), receipt.logIndex());
+            case DENIED -> messages.format("decision.outcome.denied", receipt.recordId(), receipt.logIndex());
+            case PENDING -> messages.format("decision.outcome.partial", receipt.approvalsGiven(),
+                    receipt.approvalsRequired(), receipt.recordId());
+            case EXPIRED -> messages.format("decision.outcome.expired", receipt.recordId());
+        };
+    }
+
+    private String whyNot() {
+        ProposalView shown = review.shownProperty().get();
+        if (shown == null) {
+            return messages.get("decision.blocked.noSelection");
+        }
+        if (submitter.get() == null) {
+            return messages.get("decision.blocked.notConnected");
+        }
+        if (busy.get()) {
+            return messages.get("decision.blocked.busy");
+        }
+        if (shown.status() != ProposalStatus.PENDING) {
+            return messages.format("decision.blocked.closed", messages.get("status." + shown.status().json()));
+        }
+        boolean expired = shown.proposal().isExpiredAt(clock.instant());
+        if (expired && verdict.get() == Verdict.APPROVE) {
+            return messages.get("decision.blocked.expired");
+        }
+        ReviewerSettings who = session.reviewerProperty().get();
+        if (who != null && verdict.get() == Verdict.APPROVE
+                && shown.approvals().stream().anyMatch(a -> Objects.equals(a.reviewer(), who.reviewer()))) {
+            return messages.get("decision.blocked.alreadyApproved");
+        }
+        if (verdict.get() == null) {
+            return messages.get("decision.blocked.noVerdict");
+        }
+        if (reasonCode.get() == null) {
+            return messages.get("decision.blocked.noReasonCode");
+        }
+        if (reasonText.get() == null || reasonText.get().isBlank()) {
+            return messages.get("decision.blocked.noReason");
+        }
+        if (reasonText.get().strip().length() > Decision.MAX_REASON_LENGTH) {
+            return messages.format("decision.blocked.reasonTooLong", Decision.MAX_REASON_LENGTH);
+        }
+        return "";
+    }
+
+    private void clearForm() {
+        verdict.set(null);
+        reasonCode.set(null);
+        reasonText.set("");
+    }
+
+    private void say(Tone kind, String text, String technical) {
+        tone.set(kind);
+        message.set(text);
+        details.set(technical);
+    }
+
+    public ObjectProperty<Verdict> verdictProperty() {
+        return verdict;
+    }
+
+    public ObjectProperty<ReasonCode> reasonCodeProperty() {
+        return reasonCode;
+    }
+
+    public StringProperty reasonTextProperty() {
+        return reasonText;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tone> toneProperty() {
+        return tone.getReadOnlyProperty();
+    }
+
+    /** Technical details of the last failure, for "copy details"; null when there are none. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** Why "Sign &amp; submit" is disabled, in words; empty when it is enabled. */
+    public StringBinding blockedReasonProperty() {
+        return blocked;
+    }
+
+    public BooleanBinding canSubmitProperty() {
+        return canSubmit;
+    }
+
+}

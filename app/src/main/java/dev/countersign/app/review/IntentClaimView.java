@@ -1,0 +1,75 @@
+package dev.countersign.app.review;
+
+import dev.countersign.app.common.Messages;
+import dev.countersign.model.Proposal;
+import dev.countersign.model.api.ProposalView;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+/**
+ * The agent's intent, shown as what it is: an unverified claim, quoted and attributed to the agent, set apart from
+ * the platform facts, with hidden and look-alike characters revealed.
+ */
+public final class IntentClaimView extends VBox {
+    private final Messages messages;
+    private final Label attribution = new Label();
+    private final Label quote = new Label();
+    private final Label owner = new Label();
+    private final Label warning = new Label();
+
+    public IntentClaimView(ObservableValue<ProposalView> shown, Messages messages) {
+        this.messages = messages;
+        getStyleClass().add("claim");
+        setId("intentClaim");
+        setSpacing(4);
+        Label badge = new Label(messages.get("claim.badge"));
+        badge.getStyleClass().addAll("chip", "chip-claim");
+        badge.setMinWidth(Label.USE_PREF_SIZE);
+        attribution.getStyleClass().add("claim-attribution");
+        attribution.setGraphic(new FontIcon(MaterialDesignR.ROBOT_OUTLINE));
+        attribution.setWrapText(true);
+        quote.getStyleClass().add("claim-quote");
+        quote.setWrapText(true);
+        quote.setId("intentText");
+        owner.getStyleClass().add("fact-meta");
+        warning.getStyleClass().add("claim-warning");
+        warning.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        warning.setWrapText(true);
+        warning.managedProperty().bind(warning.visibleProperty());
+        HBox head = new HBox(8, badge, attribution);
+        getChildren().addAll(head, quote, warning, owner);
+        shown.addListener((obs, old, view) -> render(view));
+        render(shown.getValue());
+    }
+
+    private void render(ProposalView view) {
+        setVisible(view != null);
+        setManaged(view != null);
+        if (view == null) {
+            return;
+        }
+        Proposal p = view.proposal();
+        UntrustedText.Revealed intent = UntrustedText.reveal(p.intent());
+        attribution.setText(messages.format("claim.attribution", UntrustedText.reveal(p.agent().id()).text()));
+        quote.setText(messages.format("claim.quote", intent.text()));
+        quote.setAccessibleText(messages.format("a11y.claim", p.agent().id(), intent.text()));
+        owner.setText(messages.format("claim.owner", p.agent().owner()));
+        StringBuilder findings = new StringBuilder();
+        if (!intent.hidden().isEmpty()) {
+            findings.append(messages.format("claim.hidden", String.join(", ", intent.hidden())));
+        }
+        if (!intent.mixedScript().isEmpty()) {
+            if (findings.length() > 0) {
+                findings.append('\n');
+            }
+            findings.append(messages.format("claim.mixedScript", String.join(", ", intent.mixedScript())));
+        }
+        warning.setText(findings.toString());
+        warning.setVisible(intent.suspicious());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.countersign.app.review;
+
+import dev.countersign.app.common.Messages;
+import dev.countersign.model.api.ProposalView;
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+
+/**
+ * Every parameter, before → after, in monospace; changed keys highlighted, nothing truncated (values wrap). Values
+ * come from the agent, so hidden characters are revealed here too.
+ */
+public final class ParameterDiffView extends VBox {
+    private final Messages messages;
+    private final Label title = new Label();
+    private final GridPane grid = new GridPane();
+
+    public ParameterDiffView(ObservableValue<ProposalView> shown, Messages messages) {
+        this.messages = messages;
+        getStyleClass().add("diff");
+        setId("parameterDiff");
+        setSpacing(6);
+        title.getStyleClass().add("section-title");
+        title.setGraphic(new FontIcon(MaterialDesignF.FILE_COMPARE));
+        grid.getStyleClass().add("diff-grid");
+        ColumnConstraints key = new ColumnConstraints();
+        key.setPercentWidth(30);
+        ColumnConstraints value = new ColumnConstraints();
+        value.setPercentWidth(33);
+        value.setHgrow(Priority.ALWAYS);
+        ColumnConstraints arrow = new ColumnConstraints();
+        arrow.setPercentWidth(4);
+        grid.getColumnConstraints().addAll(key, value, arrow, value);
+        getChildren().addAll(title, grid);
+        shown.addListener((obs, old, view) -> render(view));
+        render(shown.getValue());
+    }
+
+    private void render(ProposalView view) {
+        setVisible(view != null);
+        setManaged(view != null);
+        grid.getChildren().clear();
+        if (view == null) {
+            return;
+        }
+        ParameterDiff diff = ParameterDiff.of(view.proposal().parameters().before(),
+                view.proposal().parameters().after());
+        title.setText(messages.format("diff.title", diff.changedCount(), diff.lines().size()));
+        grid.addRow(0, header("diff.col.key"), header("diff.col.before"), new Label(), header("diff.col.after"));
+        int row = 1;
+        for (ParameterDiff.Line line : diff.lines()) {
+            String style = "diff-" + line.change().name().toLowerCase(Locale.ROOT);
+            boolean same = line.change() == ParameterDiff.Change.SAME;
+            Label key = cell(UntrustedText.reveal(line.key()).text(), style);
+            if (!same) {
+                key.setAccessibleText(messages.format("a11y.diffChanged", key.getText(), value(line.before()),
+                        value(line.after())));
+            }
+            grid.addRow(row++, key, cell(value(line.before()), style), cell(messages.get(same ? "diff.same" : "diff.changed"), style),
+                    cell(value(line.after()), style));
+        }
+        if (diff.lines().isEmpty()) {
+            grid.addRow(1, cell(messages.get("diff.empty"), "diff-same"));
+        }
+    }
+
+    private String value(String json) {
+        return json == null ? messages.get("diff.absent") : UntrustedText.reveal(json).text();
+    }
+
+    private Label header(String key) {
+        Label label = new Label(messages.get(key));
+        label.getStyleClass().add("fact-header");
+        return label;
+    }
+
+    private static Label cell(String text, String style) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("diff-cell", "mono", style);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMaxHeight(Double.MAX_VALUE);
+        return label;
+    }
+}

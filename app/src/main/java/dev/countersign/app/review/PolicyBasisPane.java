@@ -1,0 +1,80 @@
+package dev.countersign.app.review;
+
+import dev.countersign.app.common.BreakableText;
+import dev.countersign.app.common.Chips;
+import dev.countersign.app.common.ContextPane;
+import dev.countersign.app.common.Messages;
+import dev.countersign.model.MatchedRule;
+import dev.countersign.model.PolicyBasis;
+import dev.countersign.model.api.ProposalView;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** Why policy holds the proposal: policy and version, matched rules, tier, approvals k of n, who may decide. */
+public final class PolicyBasisPane extends ContextPane {
+    private final Messages messages;
+    private final Chips chips;
+
+    public PolicyBasisPane(ObservableValue<ProposalView> shown, Messages messages, Chips chips) {
+        super(messages.get("pane.policy.title"), MaterialDesignS.SCALE_BALANCE, messages.get("pane.policy.help"));
+        this.messages = messages;
+        this.chips = chips;
+        setId("policyPane");
+        shown.addListener((obs, old, view) -> render(view));
+        render(shown.getValue());
+    }
+
+    private void render(ProposalView view) {
+        if (view == null) {
+            setSubtitle(null);
+            setBody();
+            return;
+        }
+        PolicyBasis basis = view.context().policyBasis();
+        setSubtitle(null);
+        BreakableText policy = new BreakableText(basis.policyId(), "fact-name");
+        Label version = new Label(messages.format("pane.policy.version", basis.policyVersion()));
+        version.getStyleClass().add("fact-meta");
+        FlowPane verdict = new FlowPane(6, 4, chips.tier(basis.tier()),
+                chips.styled(messages.get("outcome." + basis.outcome().json()), "chip-outcome"));
+        Label approvals = new Label(messages.format("pane.policy.approvals", view.approvals().size(),
+                basis.approvalsRequired()));
+        approvals.getStyleClass().add("approvals");
+        approvals.setWrapText(true);
+        VBox given = new VBox(1);
+        view.approvals().forEach(a -> {
+            Label by = new Label(messages.format("pane.policy.approvedBy", a.reviewer()));
+            by.getStyleClass().add("fact-meta");
+            by.setWrapText(true);
+            given.getChildren().add(by);
+        });
+
+        VBox rules = new VBox(6);
+        rules.setId("policyRules");
+        for (MatchedRule rule : basis.matchedRules()) {
+            BreakableText id = new BreakableText(rule.id(), "rule-id");
+            Label description = new Label(rule.description());
+            description.setWrapText(true);
+            description.getStyleClass().add("rule-description");
+            VBox entry = new VBox(3, chips.tier(rule.tier()), id, description);
+            entry.getStyleClass().add("rule");
+            rules.getChildren().add(entry);
+        }
+        if (basis.matchedRules().isEmpty()) {
+            rules.getChildren().add(muted(messages.get("pane.policy.noRules")));
+        }
+        FlowPane deciders = new FlowPane(4, 4);
+        basis.deciders().forEach(role -> deciders.getChildren().add(chips.styled(role, "chip-role")));
+        setBody(new VBox(0, policy, version), verdict, approvals, given, section("pane.policy.rules"), rules,
+                section("pane.policy.deciders"), deciders);
+    }
+
+    private Label section(String key) {
+        Label label = new Label(messages.get(key));
+        label.getStyleClass().add("section-label");
+        return label;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.countersign.app.review;
+
+import dev.countersign.app.common.Chips;
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.queue.QueueTexts;
+import dev.countersign.model.Proposal;
+import dev.countersign.model.api.ProposalView;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+
+/** The proposal's header: action, target name and kind, environment, tier, expiry and status. */
+public final class ProposalHeaderView extends VBox {
+    private final Messages messages;
+    private final QueueTexts texts;
+    private final Chips chips;
+    private final Label action = new Label();
+    private final Label target = new Label();
+    private final HBox facts = new HBox(6);
+    private final Label identity = new Label();
+    private final Label digestWarning = new Label();
+
+    public ProposalHeaderView(ReviewViewModel review, Messages messages, QueueTexts texts, Chips chips) {
+        this.messages = messages;
+        this.texts = texts;
+        this.chips = chips;
+        getStyleClass().add("proposal-header");
+        setId("proposalHeader");
+        action.getStyleClass().add("proposal-action");
+        action.setId("proposalAction");
+        target.getStyleClass().add("proposal-target");
+        target.setWrapText(true);
+        identity.getStyleClass().addAll("fact-meta", "mono");
+        digestWarning.getStyleClass().add("digest-warning");
+        digestWarning.setGraphic(new FontIcon(MaterialDesignA.ALERT));
+        digestWarning.setWrapText(true);
+        digestWarning.managedProperty().bind(digestWarning.visibleProperty());
+        digestWarning.visibleProperty().bind(
+                review.digestsMatchProperty().not().and(review.shownProperty().isNotNull()));
+        digestWarning.setText(messages.get("review.digestMismatch"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(10, action, spacer, identity);
+        setSpacing(4);
+        getChildren().addAll(titleRow, target, facts, digestWarning);
+        review.shownProperty().addListener((obs, old, view) -> render(view, review));
+        render(review.shown(), review);
+    }
+
+    private void render(ProposalView view, ReviewViewModel review) {
+        if (view == null) {
+            action.setText(messages.get("review.empty"));
+            target.setText("");
+            identity.setText("");
+            facts.getChildren().clear();
+            return;
+        }
+        Proposal p = view.proposal();
+        action.setText(texts.action(p.actionType()));
+        target.setText(messages.format("review.target", p.target().name(), texts.kind(p.target().kind()),
+                p.target().provider(), p.target().id()));
+        identity.setText(messages.format("review.identity", p.id(), p.version()));
+        identity.setTooltip(new Tooltip(messages.format("review.digestTip", review.proposalDigestProperty().get(),
+                review.contextDigestProperty().get())));
+        Label expiry = chips.styled("", "chip-expiry");
+        expiry.textProperty().bind(review.expiryProperty());
+        expiry.setTooltip(new Tooltip(texts.time().localDateTime(p.expiresAt())));
+        Label status = chips.styled("", "chip-status");
+        status.setId("proposalStatus");
+        status.textProperty().bind(review.statusProperty());
+        facts.getChildren().setAll(chips.tier(p.riskTier()), chips.styled(p.environment(), "chip-env"), expiry,
+                status);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.countersign.app.review;
+
+import dev.countersign.app.common.Chips;
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.TimeTexts;
+import dev.countersign.app.queue.QueueTexts;
+import java.time.Clock;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The review workspace: header; the four platform-fact panes side by side; the agent's claim; the parameter diff;
+ * and the decision bar pinned at the bottom.
+ */
+public final class ReviewView extends StackPane {
+
+    public ReviewView(ReviewViewModel review, DecisionViewModel decision, Messages messages, QueueTexts texts,
+            Chips chips, TimeTexts time, Clock clock) {
+        getStyleClass().add("review");
+        setId("review");
+
+        GridPane panes = new GridPane();
+        panes.getStyleClass().add("context-panes");
+        panes.setHgap(10);
+        double[] widths = {18, 34, 23, 25};
+        for (double width : widths) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(width);
+            column.setHgrow(Priority.ALWAYS);
+            panes.getColumnConstraints().add(column);
+        }
+        RowConstraints row = new RowConstraints();
+        row.setMinHeight(240);
+        row.setPrefHeight(300);
+        row.setVgrow(Priority.ALWAYS);
+        panes.getRowConstraints().add(row);
+        panes.addRow(0,
+                new BlastRadiusPane(review.shownProperty(), messages, chips),
+                new DependentWorkloadsPane(review.shownProperty(), messages, chips, time, clock),
+                new IncidentHistoryPane(review.shownProperty(), messages, chips),
+                new PolicyBasisPane(review.shownProperty(), messages, chips));
+
+        Label facts = new Label(null, new FontIcon(MaterialDesignS.SHIELD_CHECK_OUTLINE));
+        facts.getStyleClass().add("facts-caption");
+        facts.textProperty().bind(Bindings.createStringBinding(() -> review.shown() == null ? ""
+                : messages.format("review.factsCaption", time.localDateTime(review.shown().context().capturedAt())),
+                review.shownProperty()));
+        VBox scrolled = new VBox(8, facts, panes, new IntentClaimView(review.shownProperty(), messages),
+                new ParameterDiffView(review.shownProperty(), messages));
+        scrolled.getStyleClass().add("review-body");
+        ScrollPane scroller = new ScrollPane(scrolled);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().add("review-scroll");
+
+        BorderPane workspace = new BorderPane(scroller);
+        workspace.setTop(new ProposalHeaderView(review, messages, texts, chips));
+        workspace.setBottom(new DecisionBarView(decision, messages));
+        workspace.visibleProperty().bind(review.shownProperty().isNotNull());
+
+        Label empty = new Label(messages.get("review.empty"), new FontIcon(MaterialDesignG.GESTURE_TAP));
+        empty.getStyleClass().add("empty-state");
+        empty.visibleProperty().bind(review.shownProperty().isNull());
+
+        getChildren().addAll(empty, workspace);
+    }
+}

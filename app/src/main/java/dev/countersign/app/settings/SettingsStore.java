@@ -1,0 +1,56 @@
+package dev.countersign.app.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The small JSON settings file in the data folder. Reading is lenient (a newer console may add fields); writing is
+ * atomic, so a crash leaves either the old file or the new one.
+ */
+public final class SettingsStore {
+    private final Path file;
+    private final ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public SettingsStore(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Optional<ReviewerSettings> load() throws SettingsException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.readValue(file.toFile(), ReviewerSettings.class));
+        } catch (JsonProcessingException e) {
+            throw new SettingsException("The settings file " + file + " is not valid JSON; fix or remove it.", e);
+        } catch (IOException e) {
+            throw new SettingsException("The settings file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public void save(ReviewerSettings settings) throws SettingsException {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".settings-", ".tmp");
+            try {
+                mapper.writeValue(tmp.toFile(), settings);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new SettingsException("The settings file " + file + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+}

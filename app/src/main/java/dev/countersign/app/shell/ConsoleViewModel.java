@@ -1,0 +1,121 @@
+package dev.countersign.app.shell;
+
+import dev.countersign.app.common.Alerts;
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.TaskRunner;
+import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.identity.KeyGate;
+import dev.countersign.app.queue.QueueViewModel;
+import dev.countersign.app.review.DecisionSubmitter;
+import dev.countersign.app.review.DecisionViewModel;
+import dev.countersign.app.sync.GatewayClient;
+import dev.countersign.app.sync.GatewayConnection;
+import dev.countersign.app.sync.GatewayConnector;
+import dev.countersign.app.sync.QueueFeed;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's start and stop: connect to (or start) the gateway in the background, then make sure the reviewer
+ * has an enrolled key, and keep the queue in sync. Owns the window title.
+ */
+public final class ConsoleViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
+
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final GatewayConnector connector;
+    private final Function<URI, GatewayClient> clients;
+    private final KeyGate keys;
+    private final QueueViewModel queue;
+    private final DecisionViewModel decision;
+    private final StatusViewModel status;
+    private final Alerts alerts;
+    private final Clock clock;
+    private final String consoleVersion;
+    private final Duration pollPeriod;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<URI> gatewayUri = new ReadOnlyObjectWrapper<>();
+    private GatewayConnection connection;
+    private boolean stopped;
+
+    public ConsoleViewModel(Messages messages, TaskRunner runner, GatewayConnector connector,
+            Function<URI, GatewayClient> clients, KeyGate keys, QueueViewModel queue, DecisionViewModel decision,
+            StatusViewModel status, Alerts alerts, Clock clock, String consoleVersion, Duration pollPeriod) {
+        this.messages = messages;
+        this.runner = runner;
+        this.connector = connector;
+        this.clients = clients;
+        this.keys = keys;
+        this.queue = queue;
+        this.decision = decision;
+        this.status = status;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.consoleVersion = consoleVersion;
+        this.pollPeriod = pollPeriod;
+        title.set(messages.get("app.title.starting"));
+    }
+
+    public void start() {
+        runner.run("connect to gateway", connector::connect, this::connected, e -> {
+            String message = new UserErrors(messages).message(e);
+            LOG.warn("no gateway: {}", message);
+            title.set(messages.get("app.title.offline"));
+            status.failed(message);
+            alerts.showError(messages.get("gateway.startFailed.title"), message, UserErrors.details(e));
+        });
+    }
+
+    private void connected(GatewayConnection opened) {
+        if (stopped) {
+            closeQuietly(opened);
+            return;
+        }
+        connection = opened;
+        gatewayUri.set(opened.baseUri());
+        GatewayClient client = clients.apply(opened.baseUri());
+        boolean embeddedDemo = opened.embedded() && opened.demo();
+        title.set(embeddedDemo ? messages.get("app.title.demo")
+                : messages.format("app.title.team", opened.baseUri().getHost()));
+        status.started(opened.baseUri().toString(), embeddedDemo);
+        decision.connect(new DecisionSubmitter(client, clock, consoleVersion));
+        queue.connect(new QueueFeed(client), pollPeriod);
+        keys.prepare(client, opened, () -> LOG.debug("reviewer key ready"));
+    }
+
+    /** Stops polling and, if this console started the gateway, stops it. */
+    public void stop() {
+        stopped = true;
+        queue.stop();
+        if (connection != null) {
+            closeQuietly(connection);
+            connection = null;
+        }
+    }
+
+    private static void closeQuietly(GatewayConnection c) {
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.warn("gateway did not stop cleanly: {}", e.toString());
+        }
+    }
+
+    /** The gateway's base URI once connected. */
+    public ReadOnlyObjectProperty<URI> gatewayUriProperty() {
+        return gatewayUri.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.countersign.app.shell;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/** Gateway and connection, last sync, open proposals and the signing key, along the bottom of the window. */
+public final class StatusBarView extends HBox {
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
+
+    public StatusBarView(StatusViewModel vm) {
+        getStyleClass().add("status-bar");
+        setId("statusBar");
+        setSpacing(10);
+        setAlignment(Pos.CENTER_LEFT);
+
+        Label gateway = new Label(null, new FontIcon(MaterialDesignS.SERVER_SECURITY));
+        gateway.setId("statusGateway");
+        gateway.textProperty().bind(vm.gatewayProperty());
+        Label connection = new Label(null, new FontIcon(MaterialDesignC.CIRCLE));
+        connection.setId("statusConnection");
+        connection.getStyleClass().add("connection");
+        connection.textProperty().bind(vm.connectionTextProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(vm.connectionTextProperty());
+        connection.setTooltip(tip);
+        vm.connectionProperty().addListener((obs, old, state) -> mark(connection, state));
+        mark(connection, vm.connectionProperty().get());
+        Label lastSync = new Label(null, new FontIcon(MaterialDesignS.SYNC));
+        lastSync.setId("statusLastSync");
+        lastSync.textProperty().bind(vm.lastSyncTextProperty());
+        Label open = new Label(null, new FontIcon(MaterialDesignT.TRAY_FULL));
+        open.textProperty().bind(vm.openTextProperty());
+        Label key = new Label(null, new FontIcon(MaterialDesignK.KEY_VARIANT));
+        key.setId("statusKey");
+        key.textProperty().bind(vm.keyTextProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        connection.setMinWidth(0);
+        getChildren().addAll(gateway, connection, separator(), lastSync, separator(), open, spacer, key);
+    }
+
+    private static Separator separator() {
+        return new Separator(Orientation.VERTICAL);
+    }
+
+    private static void mark(Label label, StatusViewModel.Connection state) {
+        label.pseudoClassStateChanged(OFFLINE, state == StatusViewModel.Connection.OFFLINE);
+        label.pseudoClassStateChanged(CONNECTED, state == StatusViewModel.Connection.CONNECTED);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.countersign.app.sync;
+
+import dev.countersign.model.api.DecisionReceipt;
+import dev.countersign.model.api.DecisionRecordView;
+import dev.countersign.model.api.EnrollmentReceipt;
+import dev.countersign.model.api.EnrollmentRequest;
+import dev.countersign.model.api.Health;
+import dev.countersign.model.api.NonceGrant;
+import dev.countersign.model.api.ProposalView;
+import dev.countersign.model.api.QueuePage;
+import dev.countersign.model.api.RecordList;
+import dev.countersign.model.api.ReviewerView;
+import dev.countersign.model.json.Json;
+import dev.countersign.model.json.JsonFormatException;
+import dev.countersign.model.record.DsseEnvelope;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The gateway's HTTP API (docs/api.md) as typed, blocking calls. Call it only from a {@code TaskRunner} task, never
+ * from the UI thread. Every failure is a {@link GatewayException}: a refusal carries the gateway's problem details,
+ * an unreachable gateway says so in words.
+ */
+public final class GatewayClient {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final RequestBody EMPTY = RequestBody.create(new byte[0], JSON);
+
+    private final HttpUrl base;
+    private final OkHttpClient http;
+
+    public GatewayClient(URI baseUri, OkHttpClient http) {
+        HttpUrl parsed = HttpUrl.parse(baseUri.toString());
+        if (parsed == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + baseUri);
+        }
+        this.base = parsed;
+        this.http = http;
+    }
+
+    public GatewayClient(URI baseUri) {
+        this(baseUri, defaultHttp());
+    }
+
+    public static OkHttpClient defaultHttp() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(20))
+                .writeTimeout(Duration.ofSeconds(20))
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    public URI baseUri() {
+        return base.uri();
+    }
+
+    public Health health() throws GatewayException {
+        return send(get(url("v1", "health")), Health.class);
+    }
+
+    /** Proposals changed since the cursor (null: from the beginning). */
+    public QueuePage queue(String cursor, int limit) throws GatewayException {
+        HttpUrl.Builder url = url("v1", "queue").newBuilder().addQueryParameter("limit", Integer.toString(limit));
+        if (cursor != null) {
+            url.addQueryParameter("cursor", cursor);
+        }
+        return send(get(url.build()), QueuePage.class);
+    }
+
+    public ProposalView proposal(String proposalId) throws GatewayException {
+        return send(get(url("v1", "proposals", proposalId)), ProposalView.class);
+    }
+
+    public NonceGrant issueNonce(String proposalId, String idempotencyKey) throws GatewayException {
+        return send(post(url("v1", "proposals", proposalId, "nonces"), EMPTY, idempotencyKey), NonceGrant.class);
+    }
+
+    public DecisionReceipt postDecision(DsseEnvelope envelope, String idempotencyKey) throws GatewayException {
+        return send(post(url("v1", "decisions"), json(envelope), idempotencyKey), DecisionReceipt.class);
+    }
+
+    public RecordList decisions(String proposalId) throws GatewayException {
+        HttpUrl url = url("v1", "decisions").newBuilder().addQueryParameter("proposalId", proposalId).build();
+        return send(get(url), RecordList.class);
+    }
+
+    public DecisionRecordView decision(String recordId) throws GatewayException {
+        return send(get(url("v1", "decisions", recordId)), DecisionRecordView.class);
+    }
+
+    public ReviewerView reviewer(String reviewer) throws GatewayException {
+        return send(get(url("v1", "reviewers", reviewer)), ReviewerView.class);
+    }
+
+    /** Enrolls a reviewer key with the admin token (never logged). Enrolling the same key again is harmless. */
+    public EnrollmentReceipt enroll(EnrollmentRequest request, String adminToken, String idempotencyKey)
+            throws GatewayException {
+        Request.Builder builder = post(url("v1", "admin", "reviewers"), json(request), idempotencyKey);
+        builder.header("Authorization", "Bearer " + adminToken);
+        return send(builder, EnrollmentReceipt.class);
+    }
+
+    private HttpUrl url(String... segments) {
+        HttpUrl.Builder builder = base.newBuilder();
+        for (String segment : segments) {
+            builder.addPathSegment(segment);
+        }
+        return builder.build();
+    }
+
+    private static Request.Builder get(HttpUrl url) {
+        return new Request.Builder().url(url).get().header("Accept", "application/json");
+    }
+
+    private static Request.Builder post(HttpUrl url, RequestBody body, String idempotencyKey) {
+        Request.Builder builder = new Request.Builder().url(url).post(body).header("Accept", "application/json");
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        return builder;
+    }
+
+    private static RequestBody json(Object body) {
+        return RequestBody.create(Json.bytes(body), JSON);
+    }
+
+    private <T> T send(Request.Builder builder, Class<T> type) throws GatewayException {
+        Request request = builder.build();
+        String what = request.method() + " " + request.url().encodedPath();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            byte[] bytes = body == null ? new byte[0] : body.bytes();
+            if (!response.isSuccessful()) {
+                throw new GatewayProblemException(Problems.parse(response.code(), response.message(), bytes));
+            }
+            try {
+                return Json.parse(bytes, type);
+            } catch (JsonFormatException e) {
+                throw new GatewayResponseException("The gateway's answer to " + what
+                        + " does not match what this console expects (" + e.getMessage()
+                        + "). The gateway and the console may be of different versions.", e);
+            }
+        } catch (InterruptedIOException e) {
+            throw new GatewayUnavailableException("The gateway at " + hostPort() + " did not answer in time.", e);
+        } catch (IOException e) {
+            throw new GatewayUnavailableException("The gateway at " + hostPort()
+                    + " cannot be reached. Check that it is running and that this computer can reach it.", e);
+        }
+    }
+
+    private String hostPort() {
+        return base.host() + ":" + base.port();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.countersign.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+    @Test
+    void noGatewayMeansTheEmbeddedDemo() {
+        AppConfig config = AppConfig.parse(List.of("--data-dir", "/tmp/cs-a"));
+        assertTrue(config.gateway().isEmpty());
+        assertEquals(Path.of("/tmp/cs-a"), config.dataDir());
+    }
+
+    @Test
+    void teamModeTakesAGatewayUrlInEitherSpelling() {
+        assertEquals(URI.create("http://10.0.0.5:8470/"),
+                AppConfig.parse(List.of("--gateway", "http://10.0.0.5:8470/")).gateway().orElseThrow());
+        assertEquals(URI.create("https://gw.example/"),
+                AppConfig.parse(List.of("--gateway=https://gw.example/")).gateway().orElseThrow());
+    }
+
+    @Test
+    void badArgumentsSayWhatIsWrong() {
+        assertEquals("--gateway needs an http(s) URL such as http://127.0.0.1:8470/",
+                assertThrows(IllegalArgumentException.class,
+                        () -> AppConfig.parse(List.of("--gateway", "ftp://x/"))).getMessage());
+        assertEquals("--gateway needs a value",
+                assertThrows(IllegalArgumentException.class, () -> AppConfig.parse(List.of("--gateway")))
+                        .getMessage());
+        assertEquals("unknown option --demo",
+                assertThrows(IllegalArgumentException.class, () -> AppConfig.parse(List.of("--demo"))).getMessage());
+    }
+
+    @Test
+    void theDisplayNameComesFromTheOsUser() {
+        assertEquals("Dana Reyes", AppComposition.displayName("dana.reyes", "Demo Reviewer"));
+        assertEquals("Demo Reviewer", AppComposition.displayName("root", "Demo Reviewer"));
+        assertEquals("Demo Reviewer", AppComposition.displayName("", "Demo Reviewer"));
+    }
+}

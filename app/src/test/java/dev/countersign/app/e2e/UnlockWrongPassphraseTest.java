@@ -1,0 +1,92 @@
+package dev.countersign.app.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.countersign.app.AppComposition;
+import dev.countersign.app.keys.SoftwareKeyFile;
+import dev.countersign.app.queue.QueueRow;
+import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.app.settings.SettingsStore;
+import dev.countersign.app.support.ConsoleDriver;
+import dev.countersign.model.ProposalStatus;
+import dev.countersign.model.RiskTier;
+import dev.countersign.model.Verdict;
+import dev.countersign.model.api.RecordList;
+import dev.countersign.model.record.DecisionRecords;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * A later run: the key already exists, the console asks for its passphrase when a signature is first needed, a wrong
+ * passphrase gets a clear message and another try, and nothing on disk changes.
+ */
+class UnlockWrongPassphraseTest {
+    static final String PASSPHRASE = "a long and correct passphrase";
+
+    @TempDir
+    Path dataDir;
+    ConsoleDriver console;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (console != null) {
+            console.stop();
+        }
+    }
+
+    @Test
+    void aWrongPassphraseIsRefusedClearlyAndTheRightOneSigns() throws Exception {
+        Path keyPath = dataDir.resolve(AppComposition.KEY_FILE);
+        PublicKey publicKey = new SoftwareKeyFile(keyPath).create(PASSPHRASE.toCharArray());
+        new SettingsStore(dataDir.resolve(AppComposition.SETTINGS_FILE)).save(
+                new ReviewerSettings("later@northwind.example", "Later Reviewer", AppComposition.DEMO_ROLES));
+        byte[] keyBytes = Files.readAllBytes(keyPath);
+        byte[] pubBytes = Files.readAllBytes(Path.of(keyPath + ".pub.pem"));
+
+        console = ConsoleDriver.start(dataDir, Duration.ofSeconds(2));
+        FxRobot robot = console.robot();
+        console.awaitQueue(14);
+        assertFalse(console.showing("#newKeyDialog"), "an existing key means no first-run window");
+        assertTrue(((Label) robot.lookup("#statusKey").query()).getText()
+                .startsWith("Signing as later@northwind.example · key "));
+
+        QueueRow row = console.row(v -> v.status() == ProposalStatus.PENDING && v.approvalsRequired() == 1
+                && v.proposal().riskTier() == RiskTier.LOW).orElseThrow();
+        console.select(row);
+        robot.clickOn("#denyToggle");
+        robot.clickOn("#reasonCode").clickOn("Needs more context");
+        robot.clickOn("#reasonText").write("No ticket linked.");
+        robot.clickOn("#signSubmit");
+
+        console.awaitNode("#unlockPassphrase", Duration.ofSeconds(10));
+        robot.clickOn("#unlockPassphrase").write("this is not it at all");
+        robot.clickOn("#unlockKey");
+        Label error = console.awaitNode("#unlockError", Duration.ofSeconds(30));
+        assertEquals("That passphrase does not unlock this key. Check it and try again.", error.getText());
+        assertTrue(console.showing("#unlockDialog"), "the window stays open for another try");
+        assertArrayEquals(keyBytes, Files.readAllBytes(keyPath), "the key file is unchanged");
+        assertArrayEquals(pubBytes, Files.readAllBytes(Path.of(keyPath + ".pub.pem")));
+        assertEquals(ProposalStatus.PENDING, row.view().status(), "nothing was sent");
+
+        robot.clickOn("#unlockPassphrase").write(PASSPHRASE);
+        robot.clickOn("#unlockKey");
+        console.awaitGone("#unlockDialog", Duration.ofSeconds(30));
+        ConsoleDriver.await(Duration.ofSeconds(30), () -> "Denied".equals(row.statusProperty().get()));
+        assertTrue(((Label) robot.lookup("#decisionMessage").query()).getText().startsWith("Denied. "));
+
+        RecordList records = ConsoleEndToEndTest.fetchRecords(console.gatewayUri(), row.id());
+        assertEquals(Verdict.DENY, DecisionRecords.verify(records.records().get(0).envelope(), publicKey)
+                .decision().verdict());
+        assertArrayEquals(keyBytes, Files.readAllBytes(keyPath), "unlocking never rewrites the key file");
+    }
+}

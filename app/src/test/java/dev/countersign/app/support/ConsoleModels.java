@@ -1,0 +1,61 @@
+package dev.countersign.app.support;
+
+import dev.countersign.app.AppComposition;
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.SyncTaskRunner;
+import dev.countersign.app.common.TimeTexts;
+import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.identity.KeyGate;
+import dev.countersign.app.identity.ReviewerKeys;
+import dev.countersign.app.identity.SigningSession;
+import dev.countersign.app.keys.SoftwareKeyFile;
+import dev.countersign.app.queue.QueueTexts;
+import dev.countersign.app.queue.QueueViewModel;
+import dev.countersign.app.review.DecisionSubmitter;
+import dev.countersign.app.review.DecisionViewModel;
+import dev.countersign.app.review.ReviewViewModel;
+import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.app.settings.SettingsStore;
+import dev.countersign.app.sync.QueueFeed;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/**
+ * The console's view models wired as the composition root wires them, but with the synchronous task runner and the
+ * fake dialogs, against a real gateway. No window.
+ */
+public final class ConsoleModels {
+    public final Messages messages = Messages.load(Locale.ENGLISH);
+    public final SyncTaskRunner runner = new SyncTaskRunner();
+    public final FakeDialogService dialogs = new FakeDialogService();
+    public final SigningSession session = new SigningSession();
+    public final QueueViewModel queue;
+    public final ReviewViewModel review;
+    public final DecisionViewModel decision;
+    public final KeyGate keys;
+    public final TestGateway gateway;
+
+    public ConsoleModels(TestGateway gateway, Path dataDir, String reviewer) {
+        this.gateway = gateway;
+        Clock clock = Clock.systemUTC();
+        QueueTexts texts = new QueueTexts(messages, new TimeTexts(messages, ZoneOffset.UTC));
+        ReviewerKeys reviewerKeys = new ReviewerKeys(new SoftwareKeyFile(dataDir.resolve("reviewer-key.p12")),
+                new SettingsStore(dataDir.resolve("settings.json")));
+        keys = new KeyGate(messages, runner, dialogs, dialogs, reviewerKeys, session,
+                new ReviewerSettings(reviewer, "Test Reviewer", AppComposition.DEMO_ROLES));
+        queue = new QueueViewModel(runner, clock, texts, new UserErrors(messages));
+        review = new ReviewViewModel(queue.selectedProperty());
+        decision = new DecisionViewModel(messages, runner, clock, review, keys, session, queue);
+    }
+
+    /** Connects everything to the gateway: first run (with the queued answers), queue sync, decisions. */
+    public ConsoleModels connect() {
+        keys.prepare(gateway.client(), gateway.connection(), () -> { });
+        queue.connect(new QueueFeed(gateway.client()), Duration.ofSeconds(5));
+        decision.connect(new DecisionSubmitter(gateway.client(), Clock.systemUTC(), "countersign-console/test"));
+        return this;
+    }
+}

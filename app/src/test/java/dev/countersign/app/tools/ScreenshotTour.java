@@ -1,0 +1,111 @@
+package dev.countersign.app.tools;
+
+import dev.countersign.app.identity.SigningSession;
+import dev.countersign.app.queue.QueueRow;
+import dev.countersign.app.shell.MainWindow;
+import dev.countersign.app.support.ConsoleDriver;
+import dev.countersign.model.ActionType;
+import dev.countersign.model.ReasonCode;
+import dev.countersign.model.RiskTier;
+import dev.countersign.model.Verdict;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Dev tool, not a test: starts the real console with a fresh data folder on a real display, walks through first run,
+ * selects the critical prod rotation, prepares an approval, and writes Scene snapshots as PNG.
+ *
+ * <pre>
+ * xvfb-run -a -s "-screen 0 1440x900x24" mvn -B -q -pl app exec:exec -Dexec.classpathScope=test \
+ *   -Dexec.executable=java \
+ *   -Dexec.args="-Dtestfx.robot=glass -cp %classpath dev.countersign.app.tools.ScreenshotTour docs/images 1440 900"
+ * </pre>
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {}
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/images").toAbsolutePath();
+        int width = args.length > 1 ? Integer.parseInt(args[1]) : 1440;
+        int height = args.length > 2 ? Integer.parseInt(args[2]) : 900;
+        String suffix = args.length > 3 ? args[3] : "";
+        Files.createDirectories(out);
+        Path home = Files.createTempDirectory("countersign-tour");
+        System.setProperty("user.home", home.toString()); // so the first-run window shows ~/.local/share/…
+        Path dataDir = Files.createDirectories(home.resolve(".local/share/countersign"));
+        System.setProperty("countersign.logDir", dataDir.resolve("logs").toString());
+        ConsoleDriver console = ConsoleDriver.start(dataDir, Duration.ofSeconds(30));
+        try {
+            console.robot().interact(() -> {
+                console.stage().setX(0);
+                console.stage().setY(0);
+                console.stage().setWidth(width);
+                console.stage().setHeight(height);
+            });
+            console.robot().interact(() -> console.robot().lookup(".main-split").queryAs(SplitPane.class)
+                    .setDividerPositions(MainWindow.DIVIDER));
+            PasswordField passphrase = console.awaitNode("#newPassphrase", Duration.ofSeconds(30));
+            PasswordField confirm = console.robot().lookup("#confirmPassphrase").query();
+            console.robot().interact(() -> {
+                passphrase.setText("correct horse battery staple");
+                confirm.setText("correct horse battery staple");
+            });
+            console.awaitQueue(14);
+            pause(600);
+            snapshot(passphrase.getScene(), out.resolve("first-run" + suffix + ".png"));
+            console.robot().interact(() -> console.robot().lookup("#createKey").queryButton().fire());
+            console.awaitGone("#newKeyDialog", Duration.ofSeconds(60));
+            ConsoleDriver.await(Duration.ofSeconds(30), () -> console.app().composition().session()
+                    .enrollmentProperty().get() == SigningSession.Enrollment.ENROLLED);
+
+            QueueRow row = console.row(ConsoleDriver.is(ActionType.ROTATE_CREDENTIAL, RiskTier.CRITICAL, "prod"))
+                    .orElseThrow(() -> new IllegalStateException("no critical prod rotation in the demo queue"));
+            console.robot().interact(() -> console.app().composition().queue().selectedProperty().set(row));
+            ToggleButton approve = console.awaitNode("#approveToggle", Duration.ofSeconds(10));
+            @SuppressWarnings("unchecked")
+            ComboBox<ReasonCode> code = console.robot().lookup("#reasonCode").query();
+            TextArea reason = console.robot().lookup("#reasonText").query();
+            console.robot().interact(() -> {
+                approve.setSelected(true);
+                code.setValue(ReasonCode.CHANGE_TICKET_VERIFIED);
+                reason.setText("CHG-4471 checked with payments on-call; settlement batch paused for the overlap.");
+            });
+            if (approve.getUserData() != Verdict.APPROVE) {
+                throw new IllegalStateException("approve toggle not found");
+            }
+            pause(800);
+            snapshot(console.stage().getScene(), out.resolve("console-demo" + suffix + ".png"));
+
+            console.robot().interact(() -> console.robot().lookup("#signSubmit").queryButton().fire());
+            ConsoleDriver.await(Duration.ofSeconds(30), () -> row.statusProperty().get().contains(" of "));
+            pause(600);
+            snapshot(console.stage().getScene(), out.resolve("console-after-decision" + suffix + ".png"));
+        } finally {
+            console.stop();
+        }
+        System.exit(0);
+    }
+
+    private static void pause(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void snapshot(Scene scene, Path file) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(file.toString()));
+        System.out.println("wrote " + file + " (" + (int) image.getWidth() + "x" + (int) image.getHeight() + ")");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.countersign.gateway.support;
+
+import dev.countersign.model.crypto.PublicKeys;
+import dev.countersign.model.crypto.Signer;
+import dev.countersign.model.crypto.SoftwareSigner;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.List;
+
+/** A reviewer with a key made for the test: Ed25519 (software) or ECDSA P-256 (as a hardware token has). */
+public record TestReviewer(String reviewer, Signer signer) {
+    public static TestReviewer ed25519(String reviewer) {
+        try {
+            return new TestReviewer(reviewer, new SoftwareSigner(KeyPairGenerator.getInstance("Ed25519").generateKeyPair()));
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static TestReviewer p256(String reviewer) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return new TestReviewer(reviewer, new SoftwareSigner(generator.generateKeyPair()));
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public String keyId() {
+        return signer.keyId();
+    }
+
+    /** The body of POST /v1/admin/reviewers for this reviewer. */
+    public String enrollmentJson(List<String> roles) {
+        StringBuilder r = new StringBuilder("[");
+        for (int i = 0; i < roles.size(); i++) {
+            r.append(i == 0 ? "" : ",").append('"').append(roles.get(i)).append('"');
+        }
+        r.append(']');
+        return "{\"reviewer\":\"" + reviewer + "\",\"displayName\":\"" + reviewer + "\",\"roles\":" + r
+                + ",\"publicKey\":\"" + PublicKeys.toBase64(signer.publicKey()) + "\"}";
+    }
+
+    /** Enrolls this reviewer at the gateway and checks that it worked. */
+    public TestReviewer enrollAt(Http http, String... roles) {
+        Reply reply = http.adminPost("/v1/admin/reviewers", enrollmentJson(List.of(roles)));
+        if (reply.status() != 201 && reply.status() != 200) {
+            throw new AssertionError("enrollment failed: " + reply);
+        }
+        return this;
+    }
+}
