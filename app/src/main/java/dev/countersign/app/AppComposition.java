@@ -13,6 +13,7 @@ import dev.countersign.app.keys.SoftwareKeyFile;
 import dev.countersign.app.queue.QueueTexts;
 import dev.countersign.app.queue.QueueView;
 import dev.countersign.app.queue.QueueViewModel;
+import dev.countersign.app.review.AuthorityViewModel;
 import dev.countersign.app.review.DecisionViewModel;
 import dev.countersign.app.review.ReviewView;
 import dev.countersign.app.review.ReviewViewModel;
@@ -87,7 +88,8 @@ public final class AppComposition implements AutoCloseable {
                 queue, decision, status, dialogs, config.clock(), BuildInfo.consoleVersion(), config.pollPeriod());
 
         MainWindow window = new MainWindow(new QueueView(queue, messages, chips),
-                new ReviewView(review, decision, messages, texts, chips, time, config.clock()),
+                new ReviewView(review, decision, new AuthorityViewModel(messages, review.shownProperty(),
+                        session.knownProperty()), messages, texts, chips, time, config.clock()),
                 new StatusBarView(status));
         scene = new Scene(window.root(), 1280, 800);
         scene.getStylesheets().add(stylesheet);

@@ -1,6 +1,7 @@
 package dev.countersign.gateway;
 
 import dev.countersign.gateway.common.Ids;
+import dev.countersign.gateway.decisions.AutoApprover;
 import dev.countersign.gateway.decisions.DecisionLog;
 import dev.countersign.gateway.decisions.DecisionService;
 import dev.countersign.gateway.decisions.NonceService;
@@ -10,6 +11,9 @@ import dev.countersign.gateway.http.HttpApi;
 import dev.countersign.gateway.idempotency.IdempotencyService;
 import dev.countersign.gateway.inventory.InventoryService;
 import dev.countersign.gateway.inventory.InventoryStore;
+import dev.countersign.gateway.log.GatewayKey;
+import dev.countersign.gateway.log.GatewayKeyException;
+import dev.countersign.gateway.log.LogService;
 import dev.countersign.gateway.policy.PolicyService;
 import dev.countersign.gateway.policy.PolicyStore;
 import dev.countersign.gateway.proposals.ChangeNotifier;
@@ -21,6 +25,7 @@ import dev.countersign.gateway.reviewers.ReviewerStore;
 import dev.countersign.gateway.store.Database;
 import dev.countersign.gateway.store.DatabaseOpenException;
 import dev.countersign.gateway.store.MetaStore;
+import dev.countersign.model.crypto.SoftwareSigner;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -54,7 +59,17 @@ public final class Gateway implements AutoCloseable {
         this.demo = demo;
     }
 
+    /**
+     * Starts a gateway whose key passphrase comes from {@value GatewayKey#PASSPHRASE_ENV}, if set; else from a
+     * generated file in the data folder (see {@link GatewayKey}).
+     */
     public static Gateway start(GatewayConfig config) throws GatewayStartException {
+        String fromEnv = System.getenv(GatewayKey.PASSPHRASE_ENV);
+        return start(config, fromEnv == null || fromEnv.isEmpty() ? null : fromEnv.toCharArray());
+    }
+
+    /** Starts a gateway whose key is protected by the given passphrase, or by a generated one if it is null. */
+    public static Gateway start(GatewayConfig config, char[] keyPassphrase) throws GatewayStartException {
         ChangeNotifier notifier = new ChangeNotifier();
         Database database;
         try {
@@ -63,16 +78,22 @@ public final class Gateway implements AutoCloseable {
             throw new GatewayStartException(e.getMessage(), e);
         }
         try {
-            return start(config, database, notifier);
+            return start(config, database, notifier, keyPassphrase);
         } catch (GatewayStartException | RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static Gateway start(GatewayConfig config, Database database, ChangeNotifier notifier)
-            throws GatewayStartException {
-        DecisionLog log = new DecisionLog();
+    private static Gateway start(GatewayConfig config, Database database, ChangeNotifier notifier,
+            char[] keyPassphrase) throws GatewayStartException {
+        SoftwareSigner gatewayKey;
+        try {
+            gatewayKey = GatewayKey.loadOrCreate(config.dataDir(), keyPassphrase);
+        } catch (GatewayKeyException e) {
+            throw new GatewayStartException(e.getMessage(), e);
+        }
+        DecisionLog log = new DecisionLog(gatewayKey);
         Optional<String> broken = database.read(log::verifyChain);
         if (broken.isPresent()) {
             throw new GatewayStartException("The decision log in " + config.dataDir() + " has been altered ("
@@ -82,11 +103,12 @@ public final class Gateway implements AutoCloseable {
         InventoryService inventory = new InventoryService(database, new InventoryStore());
         PolicyService policy = new PolicyService(database, new PolicyStore(), config.clock());
         ProposalStore proposalStore = new ProposalStore();
+        NonceStore nonceStore = new NonceStore();
         ProposalService proposals = new ProposalService(database, proposalStore,
-                new ContextSnapshots(inventory, policy), ids, config.clock());
+                new ContextSnapshots(inventory, policy), ids, config.clock(), new AutoApprover(log, proposalStore,
+                        nonceStore, policy, gatewayKey, ids, GatewayVersion.current()));
         ReviewerStore reviewerStore = new ReviewerStore();
         ReviewerService reviewers = new ReviewerService(database, reviewerStore, config.clock());
-        NonceStore nonceStore = new NonceStore();
         NonceService nonces = new NonceService(database.writer(), nonceStore, proposalStore, ids, config.clock());
         DecisionService decisions = new DecisionService(database, proposalStore, reviewerStore, nonceStore, log, ids,
                 config.clock());
@@ -105,7 +127,7 @@ public final class Gateway implements AutoCloseable {
                     + e.getMessage(), e);
         }
         HttpApi api = new HttpApi(new HttpApi.Services(proposals, nonces, decisions, reviewers, inventory, policy,
-                idempotency, notifier), adminToken, GatewayVersion.current(), demo, config.clock());
+                idempotency, notifier, new LogService(database, log, gatewayKey, config.clock())), adminToken, GatewayVersion.current(), demo, config.clock());
         int port;
         try {
             port = api.start(config.host(), config.port());
@@ -114,6 +136,13 @@ public final class Gateway implements AutoCloseable {
             throw new GatewayStartException(bindFailure(config, e), e);
         }
         URI baseUri = URI.create("http://" + uriHost(config.host()) + ":" + port + "/");
+        try {
+            AdminTokenFile.writeUrl(config.dataDir(), baseUri);
+        } catch (IOException e) {
+            api.close();
+            throw new GatewayStartException("Cannot write the gateway's address to " + config.dataDir() + ": "
+                    + e.getMessage(), e);
+        }
         LOG.info("Countersign gateway {} listening on {} (data folder {}{})", GatewayVersion.current(), baseUri,
                 config.dataDir().toAbsolutePath(), demo ? ", demo world" : "");
         return new Gateway(database, api, baseUri, port, adminToken, demo);

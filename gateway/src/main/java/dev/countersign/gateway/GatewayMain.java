@@ -1,6 +1,7 @@
 package dev.countersign.gateway;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.countersign.gateway.admin.AdminCommand;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "countersign-gateway", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
         description = "Runs the Countersign gateway: holds proposed NHI changes until a reviewer signs a decision.",
-        subcommands = {GatewayMain.Serve.class})
+        subcommands = {GatewayMain.Serve.class, AdminCommand.class})
 public final class GatewayMain implements Callable<Integer> {
     @Mixin
     ServeOptions options = new ServeOptions();
@@ -46,6 +47,11 @@ public final class GatewayMain implements Callable<Integer> {
                 description = "Data folder (database, admin.token, logs). Default: ${DEFAULT-VALUE}.")
         Path dataDir = Path.of(System.getProperty("user.home"), ".countersign", "gateway");
 
+        @Option(names = "--key-passphrase-file", paramLabel = "FILE",
+                description = "File whose first line is the passphrase of the gateway key. Default: the environment"
+                        + " variable COUNTERSIGN_GATEWAY_KEY_PASSPHRASE, else a generated file in the data folder.")
+        Path keyPassphraseFile;
+
         @Option(names = "--demo", description = "Seed the demo world into a new data folder.")
         boolean demo;
     }
@@ -69,12 +75,22 @@ public final class GatewayMain implements Callable<Integer> {
         }
     }
 
+    private static char[] keyPassphrase(Path file) throws GatewayStartException {
+        try {
+            return dev.countersign.gateway.log.GatewayKey.readPassphraseFile(file);
+        } catch (dev.countersign.gateway.log.GatewayKeyException e) {
+            throw new GatewayStartException(e.getMessage(), e);
+        }
+    }
+
     private static int serve(ServeOptions o) {
         Path dataDir = o.dataDir.toAbsolutePath().normalize();
         configureLogging(dataDir.resolve("logs"));
         Gateway gateway;
         try {
-            gateway = Gateway.start(new GatewayConfig(dataDir, o.host, o.port, o.demo, Clock.systemUTC()));
+            GatewayConfig config = new GatewayConfig(dataDir, o.host, o.port, o.demo, Clock.systemUTC());
+            gateway = o.keyPassphraseFile == null ? Gateway.start(config)
+                    : Gateway.start(config, keyPassphrase(o.keyPassphraseFile));
         } catch (GatewayStartException e) {
             System.err.println("countersign-gateway: " + e.getMessage());
             return 1;

@@ -41,9 +41,9 @@ class DecisionApiTest {
     @BeforeAll
     static void start() {
         world = TestWorld.start(dataDir);
-        alice = TestReviewer.ed25519("alice@example.test").enrollAt(world.http, "platform-security");
-        bob = TestReviewer.p256("bob@example.test").enrollAt(world.http, "platform-security");
-        carol = TestReviewer.ed25519("carol@example.test").enrollAt(world.http, "sre");
+        alice = TestReviewer.ed25519("alice@example.test").enrollAt(world.http, "platform-security", "sre");
+        bob = TestReviewer.p256("bob@example.test").enrollAt(world.http, "platform-security", "sre");
+        carol = TestReviewer.ed25519("carol@example.test").enrollAt(world.http, "sre", "platform-security");
     }
 
     @AfterAll
@@ -274,7 +274,7 @@ class DecisionApiTest {
 
     @Test
     void theAgentsOwnerCannotApprove() {
-        TestReviewer owner = TestReviewer.ed25519("Owner@Example.test").enrollAt(world.http, "platform-security");
+        TestReviewer owner = TestReviewer.ed25519("Owner@Example.test").enrollAt(world.http, "sre");
         ProposalView view = lowTier();
         assertRefused(world.decide(DecisionSigner.about(view).by(owner).nonce(world.nonce(view.proposal().id()))),
                 403, "self-approval", view);

@@ -97,10 +97,10 @@ class ProposalApiTest {
     }
 
     @Test
-    void anAutoApproveTierIsReportedButStillHeldForReview() {
+    void aTierWithoutAutoApprovalIsHeldForReview() {
         ProposalView view = world.submit("nhi-c", "prod");
         assertEquals(RiskTier.MEDIUM, view.proposal().riskTier());
-        assertEquals(PolicyOutcome.AUTO_APPROVE, view.context().policyBasis().outcome());
+        assertEquals(PolicyOutcome.NEEDS_REVIEW, view.context().policyBasis().outcome());
         assertEquals(ProposalStatus.PENDING, view.status());
     }
 

@@ -13,6 +13,7 @@ public enum ReasonCode implements JsonValue {
     @JsonProperty("suspicious_request") SUSPICIOUS_REQUEST("suspicious_request"),
     @JsonProperty("needs_more_context") NEEDS_MORE_CONTEXT("needs_more_context"),
     @JsonProperty("policy_violation") POLICY_VIOLATION("policy_violation"),
+    @JsonProperty("policy_auto_approved") POLICY_AUTO_APPROVED("policy_auto_approved"),
     @JsonProperty("other") OTHER("other");
 
     private final String json;

@@ -7,6 +7,8 @@ import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.settings.ReviewerSettings;
 import dev.countersign.app.sync.GatewayClient;
 import dev.countersign.app.sync.GatewayConnection;
+import dev.countersign.model.RiskTier;
+import dev.countersign.model.api.DecisionRights;
 import dev.countersign.model.api.EnrollmentRequest;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.crypto.Signer;
@@ -106,16 +108,20 @@ public final class KeyGate {
                 alerts.showInfo(messages.get("key.enrollByAdmin.title"),
                         messages.format("key.enrollByAdmin.text", who.reviewer(), keyId), PublicKeys.toPem(key));
             }
+            learnWho(who);
             then.run();
             return;
         }
         String adminToken = connection.adminToken().get();
+        // the embedded demo lets its own reviewer decide everything; a team's admin grants rights with the gateway
+        DecisionRights rights = connection.demo() ? DecisionRights.all(RiskTier.CRITICAL) : null;
         EnrollmentRequest request = new EnrollmentRequest(who.reviewer(), who.displayName(), who.roles().isEmpty()
-                ? defaults.roles() : who.roles(), PublicKeys.toBase64(key));
+                ? defaults.roles() : who.roles(), PublicKeys.toBase64(key), rights);
         GatewayClient gateway = client;
         runner.run("enroll reviewer key", () -> gateway.enroll(request, adminToken, "enroll-" + UUID.randomUUID()),
                 receipt -> {
                     session.enrolled(SigningSession.Enrollment.ENROLLED);
+                    learnWho(who);
                     then.run();
                 }, e -> {
                     LOG.warn("enrollment failed: {}", e.getMessage());
@@ -123,5 +129,15 @@ public final class KeyGate {
                     alerts.showError(messages.get("key.enrollFailed.title"), errors.message(e), UserErrors.details(e));
                     then.run();
                 });
+    }
+
+    /** Asks the gateway who the reviewer is (roles, keys, rights) for the status bar and the policy pane. */
+    private void learnWho(ReviewerSettings who) {
+        if (client == null) {
+            return;
+        }
+        GatewayClient gateway = client;
+        runner.run("read reviewer", () -> gateway.reviewer(who.reviewer()), session::known,
+                e -> LOG.info("the gateway does not know reviewer {} yet: {}", who.reviewer(), e.getMessage()));
     }
 }

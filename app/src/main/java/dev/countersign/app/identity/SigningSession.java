@@ -1,6 +1,7 @@
 package dev.countersign.app.identity;
 
 import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.crypto.KeyIds;
 import dev.countersign.model.crypto.Signer;
 import java.security.PublicKey;
@@ -24,6 +25,7 @@ public final class SigningSession {
     private final ReadOnlyStringWrapper keyId = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper unlocked = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Enrollment> enrollment = new ReadOnlyObjectWrapper<>(Enrollment.UNKNOWN);
+    private final ReadOnlyObjectWrapper<ReviewerView> known = new ReadOnlyObjectWrapper<>();
     private PublicKey publicKey;
     private Signer signer;
 
@@ -52,6 +54,11 @@ public final class SigningSession {
         enrollment.set(state);
     }
 
+    /** Who the gateway says this reviewer is: roles, keys and decision rights (null until it answered). */
+    public void known(ReviewerView view) {
+        known.set(view);
+    }
+
     public Optional<Signer> signer() {
         return Optional.ofNullable(signer);
     }
@@ -74,6 +81,10 @@ public final class SigningSession {
 
     public ReadOnlyBooleanProperty unlockedProperty() {
         return unlocked.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ReviewerView> knownProperty() {
+        return known.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Enrollment> enrollmentProperty() {

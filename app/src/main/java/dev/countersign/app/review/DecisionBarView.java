@@ -107,7 +107,13 @@ public final class DecisionBarView extends VBox {
             content.putString(vm.detailsProperty().get());
             Clipboard.getSystemClipboard().setContent(content);
         });
-        HBox feedback = new HBox(8, message, copy, hint);
+        Button again = new Button(messages.get("decision.reviewAgain"), new FontIcon(MaterialDesignT.TEXT_BOX_SEARCH_OUTLINE));
+        again.setId("reviewAgain");
+        again.managedProperty().bind(again.visibleProperty());
+        again.visibleProperty().bind(vm.reviewAgainProperty().isNotNull());
+        again.setOnAction(e -> vm.reviewAgain());
+        again.setMinWidth(Region.USE_PREF_SIZE);
+        HBox feedback = new HBox(8, message, again, copy, hint);
         feedback.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
         getChildren().addAll(controls, feedback);

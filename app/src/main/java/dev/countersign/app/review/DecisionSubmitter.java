@@ -67,6 +67,11 @@ public final class DecisionSubmitter {
         return new Submitted(receipt, latest);
     }
 
+    /** The proposal as it stands now, with its context. */
+    public ProposalView latest(String proposalId) throws GatewayException {
+        return client.proposal(proposalId);
+    }
+
     /** The signed record for this proposal and context as shown. Visible for tests. */
     DsseEnvelope sign(Proposal proposal, ProposalContext context, DecisionDraft draft, String reviewer, Signer signer,
             String nonce) throws GeneralSecurityException {

@@ -17,6 +17,7 @@ import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.crypto.Signer;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -36,6 +37,8 @@ import javafx.beans.property.StringProperty;
  * signs what is shown and posts it. Says in plain words why it cannot submit yet, and what the gateway answered.
  */
 public final class DecisionViewModel {
+    /** Refusals that mean the reviewer was shown something that has since changed. */
+    private static final Set<String> CHANGED = Set.of("stale-proposal", "context-changed");
     /** How the outcome message should look. */
     public enum Tone { NONE, INFO, SUCCESS, WARNING, ERROR }
 
@@ -56,6 +59,7 @@ public final class DecisionViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.NONE);
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<ProposalView> reviewAgain = new ReadOnlyObjectWrapper<>();
     private final StringBinding blocked;
     private final BooleanBinding canSubmit;
 
@@ -73,6 +77,7 @@ public final class DecisionViewModel {
                 review.shownProperty(), session.reviewerProperty());
         canSubmit = Bindings.createBooleanBinding(() -> blocked.get().isEmpty(), blocked);
         review.shownProperty().addListener((obs, old, latest) -> {
+            reviewAgain.set(null);
             if (old == null || latest == null || !old.proposal().id().equals(latest.proposal().id())) {
                 clearForm();
                 say(Tone.NONE, null, null);
@@ -117,12 +122,52 @@ public final class DecisionViewModel {
             say(Tone.SUCCESS, outcome(done.receipt()), null);
         }, e -> {
             busy.set(false);
+            if (e instanceof GatewayProblemException refused && CHANGED.contains(refused.code())) {
+                showWhatChanged(decisions, shown, refused);
+                return;
+            }
             String text = e instanceof GatewayProblemException refused
                     ? messages.format("decision.refused", refused.userMessage())
                     : errors.message(e);
             say(Tone.ERROR, text, UserErrors.details(e));
             queue.refresh();
         });
+    }
+
+    /** The gateway says what was shown is out of date: fetch the proposal now, say what changed, offer a review. */
+    private void showWhatChanged(DecisionSubmitter decisions, ProposalView shown, GatewayProblemException refused) {
+        String id = shown.proposal().id();
+        runner.run("reload changed proposal", () -> decisions.latest(id), latest -> {
+            boolean proposalChanged = latest.proposal().version() != shown.proposal().version()
+                    || !latest.proposal().equals(shown.proposal());
+            int was = shown.proposal().version();
+            int now = latest.proposal().version();
+            String text = !proposalChanged ? messages.format("decision.contextChanged", now)
+                    : was == now ? messages.format("decision.staleProposalSameVersion", now)
+                    : messages.format("decision.staleProposal", was, now);
+            say(Tone.WARNING, text, UserErrors.details(refused));
+            reviewAgain.set(latest);
+        }, e -> {
+            say(Tone.ERROR, messages.format("decision.refused", refused.userMessage()), UserErrors.details(refused));
+            queue.refresh();
+        });
+    }
+
+    /** Shows the proposal as it is now (after a stale-proposal or context-changed refusal), with a clear form. */
+    public void reviewAgain() {
+        ProposalView latest = reviewAgain.get();
+        if (latest == null) {
+            return;
+        }
+        queue.put(latest);
+        reviewAgain.set(null);
+        clearForm();
+        say(Tone.NONE, null, null);
+    }
+
+    /** The proposal as it now stands, while "Review again" is offered; null otherwise. */
+    public ReadOnlyObjectProperty<ProposalView> reviewAgainProperty() {
+        return reviewAgain.getReadOnlyProperty();
     }
 
     private String outcome(DecisionReceipt receipt) {

@@ -17,12 +17,20 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 public final class PolicyBasisPane extends ContextPane {
     private final Messages messages;
     private final Chips chips;
+    private final Label authority = new Label();
 
-    public PolicyBasisPane(ObservableValue<ProposalView> shown, Messages messages, Chips chips) {
+    public PolicyBasisPane(ObservableValue<ProposalView> shown, AuthorityViewModel authorityVm, Messages messages,
+            Chips chips) {
         super(messages.get("pane.policy.title"), MaterialDesignS.SCALE_BALANCE, messages.get("pane.policy.help"));
         this.messages = messages;
         this.chips = chips;
         setId("policyPane");
+        authority.setId("policyAuthority");
+        authority.setWrapText(true);
+        authority.getStyleClass().add("authority");
+        authority.textProperty().bind(authorityVm.textProperty());
+        authorityVm.permittedProperty().addListener((obs, old, ok) -> permitted(ok));
+        permitted(authorityVm.permittedProperty().get());
         shown.addListener((obs, old, view) -> render(view));
         render(shown.getValue());
     }
@@ -40,17 +48,13 @@ public final class PolicyBasisPane extends ContextPane {
         version.getStyleClass().add("fact-meta");
         FlowPane verdict = new FlowPane(6, 4, chips.tier(basis.tier()),
                 chips.styled(messages.get("outcome." + basis.outcome().json()), "chip-outcome"));
-        Label approvals = new Label(messages.format("pane.policy.approvals", view.approvals().size(),
-                basis.approvalsRequired()));
+        Label approvals = new Label(view.approvals().isEmpty()
+                ? messages.format("pane.policy.approvals", 0, basis.approvalsRequired())
+                : messages.format("pane.policy.approvalsBy", view.approvals().size(), basis.approvalsRequired(),
+                        String.join(", ", view.approvals().stream().map(a -> a.reviewer()).toList())));
+        approvals.setId("policyApprovals");
         approvals.getStyleClass().add("approvals");
         approvals.setWrapText(true);
-        VBox given = new VBox(1);
-        view.approvals().forEach(a -> {
-            Label by = new Label(messages.format("pane.policy.approvedBy", a.reviewer()));
-            by.getStyleClass().add("fact-meta");
-            by.setWrapText(true);
-            given.getChildren().add(by);
-        });
 
         VBox rules = new VBox(6);
         rules.setId("policyRules");
@@ -68,8 +72,13 @@ public final class PolicyBasisPane extends ContextPane {
         }
         FlowPane deciders = new FlowPane(4, 4);
         basis.deciders().forEach(role -> deciders.getChildren().add(chips.styled(role, "chip-role")));
-        setBody(new VBox(0, policy, version), verdict, approvals, given, section("pane.policy.rules"), rules,
+        setBody(new VBox(0, policy, version), verdict, authority, approvals, section("pane.policy.rules"), rules,
                 section("pane.policy.deciders"), deciders);
+    }
+
+    private void permitted(boolean ok) {
+        authority.getStyleClass().removeAll("tone-success", "tone-warning");
+        authority.getStyleClass().add(ok ? "tone-success" : "tone-warning");
     }
 
     private Label section(String key) {

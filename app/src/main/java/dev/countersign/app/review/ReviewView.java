@@ -25,8 +25,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  */
 public final class ReviewView extends StackPane {
 
-    public ReviewView(ReviewViewModel review, DecisionViewModel decision, Messages messages, QueueTexts texts,
-            Chips chips, TimeTexts time, Clock clock) {
+    public ReviewView(ReviewViewModel review, DecisionViewModel decision, AuthorityViewModel authority,
+            Messages messages, QueueTexts texts, Chips chips, TimeTexts time, Clock clock) {
         getStyleClass().add("review");
         setId("review");
 
@@ -49,7 +49,7 @@ public final class ReviewView extends StackPane {
                 new BlastRadiusPane(review.shownProperty(), messages, chips),
                 new DependentWorkloadsPane(review.shownProperty(), messages, chips, time, clock),
                 new IncidentHistoryPane(review.shownProperty(), messages, chips),
-                new PolicyBasisPane(review.shownProperty(), messages, chips));
+                new PolicyBasisPane(review.shownProperty(), authority, messages, chips));
 
         Label facts = new Label(null, new FontIcon(MaterialDesignS.SHIELD_CHECK_OUTLINE));
         facts.getStyleClass().add("facts-caption");

@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
@@ -46,9 +47,21 @@ public final class StatusBarView extends HBox {
         Label key = new Label(null, new FontIcon(MaterialDesignK.KEY_VARIANT));
         key.setId("statusKey");
         key.textProperty().bind(vm.keyTextProperty());
+        Tooltip identity = new Tooltip();
+        identity.setId("statusIdentity");
+        identity.textProperty().bind(vm.identityTextProperty());
+        identity.setShowDelay(Duration.millis(200));
+        key.setTooltip(identity);
+        key.setAccessibleText(null);
+        key.accessibleHelpProperty().bind(vm.identityTextProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        connection.setMinWidth(0);
+        // the gateway address and the key line give way first; the identity tooltip holds the whole story
+        gateway.setMinWidth(0);
+        key.setMinWidth(0);
+        for (Label fixed : new Label[] {connection, lastSync, open}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(gateway, connection, separator(), lastSync, separator(), open, spacer, key);
     }
 

@@ -3,10 +3,12 @@ package dev.countersign.app.shell;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.TimeTexts;
 import dev.countersign.app.identity.KeyTexts;
+import dev.countersign.app.identity.RightsTexts;
 import dev.countersign.app.identity.SigningSession;
 import dev.countersign.app.queue.QueueViewModel.SyncState;
 import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.model.api.ReviewerView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
@@ -27,10 +29,13 @@ public final class StatusViewModel {
     private final StringBinding connectionText;
     private final StringBinding lastSyncText;
     private final StringBinding keyText;
+    private final StringBinding identityText;
+    private final RightsTexts rights;
     private final StringBinding openText;
 
     public StatusViewModel(Messages messages, TimeTexts time, QueueViewModel queue, SigningSession session) {
         this.messages = messages;
+        this.rights = new RightsTexts(messages);
         gateway.set(messages.get("status.gateway.starting"));
         connection = Bindings.createObjectBinding(() -> {
             if (startError.get() != null || queue.stateProperty().get() == SyncState.FAILED) {
@@ -56,10 +61,32 @@ public final class StatusViewModel {
             String state = messages.get(session.unlockedProperty().get() ? "status.key.unlocked" : "status.key.locked");
             String enrollment = session.enrollmentProperty().get() == SigningSession.Enrollment.FAILED
                     ? " · " + messages.get("status.key.notEnrolled") : "";
-            return messages.format("status.key", who.reviewer(), KeyTexts.shortId(session.keyIdProperty().get()),
-                    state) + enrollment;
+            ReviewerView known = session.knownProperty().get();
+            if (known == null) {
+                return messages.format("status.key", who.reviewer(), KeyTexts.shortId(session.keyIdProperty().get()),
+                        state) + enrollment;
+            }
+            String upTo = known.rights() == null ? rights.rights(null)
+                    : messages.format("status.rights.upTo", known.rights().maxTier().json());
+            return messages.format("status.keyRights", who.reviewer(), KeyTexts.shortId(session.keyIdProperty().get()),
+                    algorithm(known, session.keyIdProperty().get()), upTo, state) + enrollment;
         }, session.reviewerProperty(), session.keyIdProperty(), session.unlockedProperty(),
-                session.enrollmentProperty());
+                session.enrollmentProperty(), session.knownProperty());
+        identityText = Bindings.createStringBinding(() -> {
+            ReviewerSettings who = session.reviewerProperty().get();
+            if (who == null) {
+                return messages.get("status.key.none");
+            }
+            String keyId = session.keyIdProperty().get();
+            ReviewerView known = session.knownProperty().get();
+            if (known == null) {
+                return messages.format("identity.unknown", who.reviewer(), KeyTexts.shortId(keyId));
+            }
+            boolean revoked = known.keys().stream().anyMatch(k -> k.keyId().equals(keyId) && k.revokedAt() != null);
+            return messages.format("identity.tooltip", known.displayName(), known.reviewer(), KeyTexts.shortId(keyId),
+                    algorithm(known, keyId), revoked ? messages.get("identity.keyRevoked") : "",
+                    rights.roles(known.roles()), rights.rights(known.rights()));
+        }, session.reviewerProperty(), session.keyIdProperty(), session.knownProperty());
         openText = Bindings.createStringBinding(() -> messages.format("status.open",
                 queue.openCountProperty().get()), queue.openCountProperty());
     }
@@ -93,6 +120,16 @@ public final class StatusViewModel {
 
     public StringBinding keyTextProperty() {
         return keyText;
+    }
+
+    /** Who the console signs as, with which key, roles and rights, as the gateway knows them (several lines). */
+    public StringBinding identityTextProperty() {
+        return identityText;
+    }
+
+    private static String algorithm(ReviewerView known, String keyId) {
+        return known.keys().stream().filter(k -> k.keyId().equals(keyId)).map(ReviewerView.Key::algorithm)
+                .findFirst().orElse("?");
     }
 
     public StringBinding openTextProperty() {

@@ -56,7 +56,7 @@ class TokenDecisionInteropTest {
             URI base = gateway.baseUri();
             send(post(base, "/v1/admin/reviewers", "{\"reviewer\":\"" + REVIEWER + "\",\"displayName\":\"Token Reviewer\","
                     + "\"roles\":[\"platform-security\",\"sre\",\"identity\"],\"publicKey\":\""
-                    + PublicKeys.toBase64(key.publicKey()) + "\"}")
+                    + PublicKeys.toBase64(key.publicKey()) + "\",\"rights\":{\"maxTier\":\"critical\"}}")
                     .header("Authorization", "Bearer " + gateway.adminToken()), 201);
 
             ProposalView view = Json.parse(send(HttpRequest.newBuilder(base.resolve("/v1/queue?limit=500")), 200), QueuePage.class)

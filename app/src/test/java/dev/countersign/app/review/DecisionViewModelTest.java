@@ -12,6 +12,7 @@ import dev.countersign.app.support.FakeDialogService.Answer;
 import dev.countersign.app.support.TestGateway;
 import dev.countersign.model.Decision;
 import dev.countersign.model.Proposal;
+import dev.countersign.model.ProposalContext;
 import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.ReasonCode;
 import dev.countersign.model.RiskTier;
@@ -138,15 +139,44 @@ class DecisionViewModelTest {
 
         decide(Verdict.DENY, ReasonCode.SUSPICIOUS_REQUEST, "Looks wrong.");
 
-        assertEquals(Tone.ERROR, models.decision.toneProperty().get());
-        String message = models.decision.messageProperty().get();
-        assertTrue(message.startsWith("The gateway refused the decision: The proposal changed since it was shown"),
-                message);
-        assertTrue(message.endsWith("Nothing was recorded; the proposal is unchanged."), message);
+        assertEquals(Tone.WARNING, models.decision.toneProperty().get());
+        assertEquals("The proposal you saw differs from what the gateway holds (version " + p.version() + ")."
+                + " Nothing was recorded. Review again before you decide.", models.decision.messageProperty().get());
         assertTrue(models.decision.detailsProperty().get().contains("GatewayProblemException"));
         assertTrue(gateway.client().decisions(p.id()).records().isEmpty());
         assertEquals(ProposalStatus.PENDING, gateway.client().proposal(p.id()).status());
-        assertEquals(Verdict.DENY, models.decision.verdictProperty().get(), "the form is kept for another try");
+        assertEquals(Verdict.DENY, models.decision.verdictProperty().get(), "the form is kept until a new review");
+
+        models.decision.reviewAgain();
+        assertEquals(real.proposal(), models.review.shown().proposal(), "the workspace shows what the gateway holds");
+        assertTrue(models.review.digestsMatchProperty().get());
+        assertNull(models.decision.reviewAgainProperty().get());
+        assertNull(models.decision.verdictProperty().get(), "the form is cleared for the new review");
+        assertNull(models.decision.messageProperty().get());
+    }
+
+    @Test
+    void aChangedContextSaysSoAndReviewAgainReloadsTheWorkspace() throws Exception {
+        QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvals().isEmpty());
+        ProposalView real = row.view();
+        ProposalContext c = real.context();
+        ProposalContext older = new ProposalContext(c.proposalId(), c.proposalVersion(),
+                c.capturedAt().minusSeconds(3600), c.blastRadius(), c.dependentWorkloads(), c.incidents(),
+                c.policyBasis());
+        models.queue.put(new ProposalView(real.proposal(), older, real.proposalDigest(), real.contextDigest(),
+                real.status(), real.approvalsRequired(), real.approvals(), real.updatedAt()));
+
+        decide(Verdict.DENY, ReasonCode.SUSPICIOUS_REQUEST, "Looks wrong.");
+
+        assertEquals(Tone.WARNING, models.decision.toneProperty().get());
+        assertEquals("The platform facts changed since you saw them (context of version " + real.proposal().version()
+                + "). Nothing was recorded. Review again before you decide.", models.decision.messageProperty().get());
+        assertEquals(real, models.decision.reviewAgainProperty().get());
+        assertTrue(gateway.client().decisions(real.proposal().id()).records().isEmpty());
+
+        models.decision.reviewAgain();
+        assertEquals(c, models.review.shown().context());
+        assertTrue(models.review.digestsMatchProperty().get());
     }
 
     @Test

@@ -2,51 +2,105 @@ package dev.countersign.gateway.decisions;
 
 import dev.countersign.gateway.store.Jdbc;
 import dev.countersign.gateway.store.Tx;
+import dev.countersign.model.InvalidFieldException;
 import dev.countersign.model.JsonValue;
 import dev.countersign.model.Verdict;
 import dev.countersign.model.api.DecisionRecordView;
+import dev.countersign.model.crypto.Signer;
 import dev.countersign.model.json.CanonicalJson;
 import dev.countersign.model.json.Digests;
 import dev.countersign.model.json.Json;
+import dev.countersign.model.json.JsonFormatException;
+import dev.countersign.model.log.Checkpoint;
+import dev.countersign.model.log.Checkpoints;
+import dev.countersign.model.log.LogEntry;
+import dev.countersign.model.log.LogVerificationException;
+import dev.countersign.model.log.LogVerifier;
 import dev.countersign.model.record.DsseEnvelope;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The append-only decision log. Each entry's hash chains the previous one:
- * {@code entry_hash = sha256(prev_hash || sha256(canonical envelope JSON))}, over raw 32-byte digests, with 32 zero
- * bytes before the first entry (log index 0).
+ * The append-only decision log in the format of docs/formats.md: each record is a {@link LogEntry} that names the
+ * record by the sha256 of its envelope's canonical JSON and chains the previous entry's hash ({@link LogEntry#GENESIS}
+ * before entry 0). Every append also stores a checkpoint of the new size signed with the gateway key, in the same
+ * transaction; at start the whole log is checked against the newest one.
  */
 public final class DecisionLog {
-    public static final String ZERO_HASH = "0".repeat(64);
     private static final String VIEW = "SELECT record_id, proposal_id, reviewer, key_id, verdict, recorded_at,"
             + " log_index, envelope_json FROM decision_record";
+    private static final String ENTRY = "SELECT log_index, record_id, proposal_id, record_digest, recorded_at,"
+            + " prev_hash FROM decision_record";
 
     /** What the log answers when an entry is appended. */
     public record Appended(String recordId, long logIndex, String entryHash) {}
 
+    private final Signer gatewayKey;
+
+    public DecisionLog(Signer gatewayKey) {
+        this.gatewayKey = gatewayKey;
+    }
+
     Appended append(Tx tx, String recordId, String proposalId, int proposalVersion, String reviewer, String keyId,
             Verdict verdict, DsseEnvelope envelope, Instant now) throws SQLException {
         Connection c = tx.connection();
-        Optional<String[]> last = Jdbc.one(c, "SELECT log_index, entry_hash FROM decision_record"
-                + " ORDER BY log_index DESC LIMIT 1", rs -> new String[] {rs.getString(1), rs.getString(2)});
-        long index = last.map(l -> Long.parseLong(l[0]) + 1).orElse(0L);
-        String prev = last.map(l -> l[1]).orElse(ZERO_HASH);
+        Optional<Object[]> last = Jdbc.one(c, "SELECT log_index, entry_hash FROM decision_record"
+                + " ORDER BY log_index DESC LIMIT 1", rs -> new Object[] {rs.getLong(1), rs.getString(2)});
+        long index = last.map(l -> (Long) l[0] + 1).orElse(0L);
+        String previous = last.map(l -> (String) l[1]).orElse(LogEntry.GENESIS);
         String envelopeJson = CanonicalJson.string(envelope);
-        String entryHash = entryHash(prev, envelopeJson);
+        LogEntry entry = new LogEntry(index, recordId, proposalId, Digests.canonicalSha256(envelope), now, previous);
+        String entryHash = entry.entryHash();
         Jdbc.update(c, "INSERT INTO decision_record (record_id, proposal_id, proposal_version, reviewer, key_id,"
-                        + " verdict, envelope_json, recorded_at, log_index, prev_hash, entry_hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " verdict, envelope_json, recorded_at, log_index, prev_hash, entry_hash, record_digest)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 recordId, proposalId, proposalVersion, reviewer, keyId, verdict.json(), envelopeJson, now, index,
-                prev, entryHash);
+                previous, entryHash, entry.recordDigest());
+        storeCheckpoint(c, new Checkpoint(gatewayKey.keyId(), index + 1, entryHash, now));
         return new Appended(recordId, index, entryHash);
+    }
+
+    private void storeCheckpoint(Connection c, Checkpoint checkpoint) throws SQLException {
+        DsseEnvelope signed;
+        try {
+            signed = Checkpoints.sign(checkpoint, gatewayKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the gateway key cannot sign a checkpoint: " + e.getMessage(), e);
+        }
+        Jdbc.update(c, "INSERT INTO log_checkpoint (log_size, head_hash, gateway_key_id, signed_at, envelope_json)"
+                + " VALUES (?, ?, ?, ?, ?)", checkpoint.size(), checkpoint.headHash(), checkpoint.gatewayKeyId(),
+                checkpoint.time(), CanonicalJson.string(signed));
+    }
+
+    /** The newest signed checkpoint, or a fresh one for an empty log. */
+    public DsseEnvelope latestCheckpoint(Connection c, Instant now) throws SQLException {
+        Optional<DsseEnvelope> stored = Jdbc.one(c, "SELECT envelope_json FROM log_checkpoint"
+                + " ORDER BY log_size DESC LIMIT 1", rs -> Json.parse(rs.getString(1), DsseEnvelope.class));
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        try {
+            return Checkpoints.sign(new Checkpoint(gatewayKey.keyId(), 0, LogEntry.GENESIS, now), gatewayKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the gateway key cannot sign a checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /** Up to {@code limit} entries from index {@code from}, in order. */
+    public List<LogEntry> entries(Connection c, long from, int limit) throws SQLException {
+        return Jdbc.list(c, ENTRY + " WHERE log_index >= ? ORDER BY log_index LIMIT ?", DecisionLog::entry, from,
+                limit);
+    }
+
+    public long size(Connection c) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM decision_record");
     }
 
     public List<DecisionRecordView> forProposal(Connection c, String proposalId) throws SQLException {
@@ -61,31 +115,46 @@ public final class DecisionLog {
         return Jdbc.one(c, VIEW + " WHERE record_id = ?", DecisionLog::view, recordId);
     }
 
-    /** Recomputes the chain; returns a description of the first broken entry, if any. */
+    /**
+     * Checks the whole log as stored: each entry is rebuilt with its record digest computed afresh from the stored
+     * envelope, and the chain is verified with {@link LogVerifier} against the newest checkpoint, whose gateway
+     * signature is checked first. Returns a description of what is broken, naming the entry, if anything is.
+     */
     public Optional<String> verifyChain(Connection c) throws SQLException {
-        List<String[]> entries = Jdbc.list(c, "SELECT log_index, prev_hash, entry_hash, envelope_json"
-                        + " FROM decision_record ORDER BY log_index",
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
-        String prev = ZERO_HASH;
-        long expected = 0;
-        for (String[] e : entries) {
-            if (Long.parseLong(e[0]) != expected) {
-                return Optional.of("log index " + expected + " is missing");
+        List<Object[]> rows = Jdbc.list(c, "SELECT log_index, record_id, proposal_id, recorded_at, prev_hash,"
+                        + " envelope_json FROM decision_record ORDER BY log_index",
+                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), Jdbc.instant(rs, "recorded_at"),
+                        rs.getString(5), rs.getString(6)});
+        List<LogEntry> entries = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            long index = (Long) row[0];
+            try {
+                String digest = Digests.canonicalSha256(Json.tree(((String) row[5]).getBytes(StandardCharsets.UTF_8)));
+                entries.add(new LogEntry(index, (String) row[1], (String) row[2], digest, (Instant) row[3],
+                        (String) row[4]));
+            } catch (InvalidFieldException | JsonFormatException e) {
+                return Optional.of("entry " + index + " (record " + row[1] + ") is malformed: " + e.getMessage());
             }
-            if (!e[1].equals(prev) || !e[2].equals(entryHash(prev, e[3]))) {
-                return Optional.of("entry " + expected + " does not chain to the one before it");
-            }
-            prev = e[2];
-            expected++;
         }
-        return Optional.empty();
+        Optional<DsseEnvelope> signed = Jdbc.one(c, "SELECT envelope_json FROM log_checkpoint"
+                + " ORDER BY log_size DESC LIMIT 1", rs -> Json.parse(rs.getString(1), DsseEnvelope.class));
+        if (signed.isEmpty()) {
+            return entries.isEmpty() ? Optional.empty()
+                    : Optional.of("the log holds " + entries.size() + " entries but no signed checkpoint");
+        }
+        try {
+            Checkpoint checkpoint = Checkpoints.verify(signed.get(), gatewayKey.publicKey());
+            LogVerifier.verify(entries, checkpoint);
+            return Optional.empty();
+        } catch (LogVerificationException e) {
+            return Optional.of(e.index() >= 0 ? "entry " + e.index() + ": " + e.getMessage()
+                    : "the newest checkpoint: " + e.getMessage());
+        }
     }
 
-    static String entryHash(String prevHashHex, String canonicalEnvelopeJson) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        bytes.writeBytes(HexFormat.of().parseHex(prevHashHex));
-        bytes.writeBytes(Digests.sha256(canonicalEnvelopeJson.getBytes(StandardCharsets.UTF_8)));
-        return Digests.sha256Hex(bytes.toByteArray());
+    private static LogEntry entry(ResultSet rs) throws SQLException {
+        return new LogEntry(rs.getLong("log_index"), rs.getString("record_id"), rs.getString("proposal_id"),
+                rs.getString("record_digest"), Jdbc.instant(rs, "recorded_at"), rs.getString("prev_hash"));
     }
 
     private static DecisionRecordView view(ResultSet rs) throws SQLException {

@@ -7,6 +7,7 @@ import dev.countersign.gateway.proposals.ProposalRow;
 import dev.countersign.gateway.proposals.ProposalService;
 import dev.countersign.gateway.proposals.ProposalStore;
 import dev.countersign.gateway.proposals.StoredVersion;
+import dev.countersign.gateway.reviewers.DecisionAuthority;
 import dev.countersign.gateway.reviewers.EnrolledKey;
 import dev.countersign.gateway.reviewers.ReviewerStore;
 import dev.countersign.gateway.store.Database;
@@ -83,6 +84,11 @@ public final class DecisionService {
                     + "; it can no longer be approved.", row, status);
         }
         StoredVersion current = proposals.version(tx.connection(), id, row.version()).orElseThrow();
+        Optional<String> notPermitted = DecisionAuthority.refusal(reviewers.reviewer(tx.connection(), key.reviewer())
+                .orElseThrow(), current.proposal(), current.context().policyBasis());
+        if (notPermitted.isPresent()) {
+            throw refuse(ProblemType.NOT_PERMITTED, notPermitted.get(), row, status);
+        }
         if (!Digests.equal(verified.proposalDigest(), current.proposalDigest())
                 || d.proposalVersion() != row.version()) {
             throw refuse(ProblemType.STALE_PROPOSAL, "The decision names proposal digest "

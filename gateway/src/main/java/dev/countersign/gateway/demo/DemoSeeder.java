@@ -5,6 +5,8 @@ import dev.countersign.gateway.policy.PolicyService;
 import dev.countersign.gateway.proposals.ProposalService;
 import dev.countersign.gateway.reviewers.ReviewerService;
 import dev.countersign.model.ProposalSubmission;
+import dev.countersign.model.RiskTier;
+import dev.countersign.model.api.DecisionRights;
 import dev.countersign.model.api.EnrollmentRequest;
 import dev.countersign.model.crypto.PublicKeys;
 import java.security.GeneralSecurityException;
@@ -21,14 +23,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoSeeder {
     /** A demo reviewer. */
-    public record DemoReviewer(String reviewer, String displayName, List<String> roles) {}
+    public record DemoReviewer(String reviewer, String displayName, List<String> roles, RiskTier maxTier) {}
 
     public static final List<DemoReviewer> REVIEWERS = List.of(
-            new DemoReviewer("amara.okafor@northwind.example", "Amara Okafor", List.of("platform-security")),
-            new DemoReviewer("samir.haddad@northwind.example", "Samir Haddad", List.of("sre")),
-            new DemoReviewer("ines.moreau@northwind.example", "Inès Moreau", List.of("identity")),
+            new DemoReviewer("amara.okafor@northwind.example", "Amara Okafor", List.of("platform-security"),
+                    RiskTier.CRITICAL),
+            new DemoReviewer("samir.haddad@northwind.example", "Samir Haddad", List.of("sre"), RiskTier.HIGH),
+            new DemoReviewer("ines.moreau@northwind.example", "Inès Moreau", List.of("identity"), RiskTier.MEDIUM),
             new DemoReviewer("kenji.watanabe@northwind.example", "Kenji Watanabe",
-                    List.of("platform-security", "identity")));
+                    List.of("platform-security", "identity"), RiskTier.CRITICAL));
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
 
@@ -53,7 +56,8 @@ public final class DemoSeeder {
             proposals.submit(submission);
         }
         for (DemoReviewer r : REVIEWERS) {
-            reviewers.enroll(new EnrollmentRequest(r.reviewer(), r.displayName(), r.roles(), throwawayPublicKey()));
+            reviewers.enroll(new EnrollmentRequest(r.reviewer(), r.displayName(), r.roles(), throwawayPublicKey(),
+                    DecisionRights.all(r.maxTier())));
         }
         LOG.info("Seeded the demo world: {} NHIs, {} workloads, {} incidents, {} proposals, {} reviewers",
                 world.inventory().document().nhis().size(), world.inventory().document().workloads().size(),

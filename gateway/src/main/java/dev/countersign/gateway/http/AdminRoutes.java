@@ -10,10 +10,11 @@ import dev.countersign.gateway.proposals.ProposalService;
 import dev.countersign.gateway.reviewers.Enrollment;
 import dev.countersign.gateway.reviewers.ReviewerService;
 import dev.countersign.model.api.EnrollmentRequest;
+import dev.countersign.model.api.RightsGrant;
 import io.javalin.Javalin;
 import java.util.Map;
 
-/** Admin calls, behind the admin token: enroll and revoke keys, amend proposals, load inventory and policy. */
+/** Admin calls, behind the admin token: enroll and revoke keys, grant rights, list reviewers, amend proposals, load inventory and policy. */
 final class AdminRoutes {
     private final AdminGuard guard;
     private final ReviewerService reviewers;
@@ -40,6 +41,9 @@ final class AdminRoutes {
                     ? ApiResponse.created(enrollment.receipt(), "/v1/reviewers/" + enrollment.receipt().reviewer())
                     : ApiResponse.ok(enrollment.receipt());
         }));
+        app.post("/v1/admin/reviewers/{reviewer}/rights", ctx -> idempotent.post(ctx, body -> ApiResponse.ok(
+                reviewers.grant(ctx.pathParam("reviewer"), Bodies.parse(body, RightsGrant.class)))));
+        app.get("/v1/admin/reviewers", ctx -> Responses.ok(ctx, reviewers.all()));
         app.post("/v1/admin/keys/{keyId}/revoke", ctx -> idempotent.post(ctx,
                 body -> ApiResponse.ok(reviewers.revoke(ctx.pathParam("keyId")))));
         app.post("/v1/admin/proposals/{id}/amend", ctx -> idempotent.post(ctx,

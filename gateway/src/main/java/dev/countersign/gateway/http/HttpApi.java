@@ -4,6 +4,7 @@ import dev.countersign.gateway.decisions.DecisionService;
 import dev.countersign.gateway.decisions.NonceService;
 import dev.countersign.gateway.idempotency.IdempotencyService;
 import dev.countersign.gateway.inventory.InventoryService;
+import dev.countersign.gateway.log.LogService;
 import dev.countersign.gateway.policy.Policy;
 import dev.countersign.gateway.policy.PolicyService;
 import dev.countersign.gateway.problem.ProblemException;
@@ -29,7 +30,7 @@ public final class HttpApi implements AutoCloseable {
     public record Services(
             ProposalService proposals, NonceService nonces, DecisionService decisions, ReviewerService reviewers,
             InventoryService inventory, PolicyService policy, IdempotencyService idempotency,
-            ChangeNotifier notifier) {}
+            ChangeNotifier notifier, LogService log) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /** Longer than the longest long poll, so a waiting connection is not cut. */
@@ -70,6 +71,7 @@ public final class HttpApi implements AutoCloseable {
         new AgentRoutes(services.proposals(), services.notifier(), idempotent, pollExecutor, clock).register(app);
         new ConsoleRoutes(services.proposals(), services.nonces(), services.decisions(), services.reviewers(),
                 idempotent).register(app);
+        new LogRoutes(services.log()).register(app);
         new AdminRoutes(new AdminGuard(adminToken), services.reviewers(), services.proposals(),
                 services.inventory(), services.policy(), idempotent).register(app);
     }

@@ -15,8 +15,8 @@ import java.util.Set;
  * A change policy: rules that put proposals in risk tiers, and what each tier needs. The tier is the highest among
  * the matching rules, else the default. Parsed strictly: an unknown key is an error that names its path.
  *
- * <p>A tier with {@code autoApprove} reports the outcome {@code auto_approve}, but the gateway still holds the
- * proposal for a reviewer: nothing executes without a signed decision yet.
+ * <p>When the tier's {@code autoApprove} thresholds hold for a proposal the outcome is {@code auto_approve}, and the
+ * gateway approves it at once with a record signed by its own key (docs/policy.md).
  */
 public record Policy(String id, String version, RiskTier defaultTier, List<PolicyRule> rules, Tiers tiers) {
     public Policy {
@@ -43,7 +43,8 @@ public record Policy(String id, String version, RiskTier defaultTier, List<Polic
                 .toList();
         RiskTier tier = matched.stream().map(MatchedRule::tier).reduce(RiskTier::max).orElse(defaultTier);
         TierRule rule = tiers.of(tier);
-        PolicyOutcome outcome = rule.autoApprove() ? PolicyOutcome.AUTO_APPROVE : PolicyOutcome.NEEDS_REVIEW;
+        PolicyOutcome outcome = rule.autoApprove().allows(facts) ? PolicyOutcome.AUTO_APPROVE
+                : PolicyOutcome.NEEDS_REVIEW;
         return new PolicyBasis(id, version, matched, tier, outcome, rule.approvalsRequired(), rule.deciders());
     }
 }

@@ -5,7 +5,7 @@ import dev.countersign.model.Require;
 import java.util.List;
 
 /** What a tier asks for: how many distinct approvals, which roles may decide, and whether policy auto-approves. */
-public record TierRule(Integer approvalsRequired, List<String> deciders, Boolean autoApprove) {
+public record TierRule(Integer approvalsRequired, List<String> deciders, AutoApprove autoApprove) {
     public TierRule {
         Require.present(approvalsRequired, "approvalsRequired");
         Require.atLeast(approvalsRequired, 1, "approvalsRequired");

@@ -1,5 +1,6 @@
 package dev.countersign.gateway.policy;
 
+import dev.countersign.model.InvalidFieldException;
 import dev.countersign.model.Require;
 import dev.countersign.model.RiskTier;
 
@@ -10,6 +11,11 @@ public record Tiers(TierRule low, TierRule medium, TierRule high, TierRule criti
         Require.present(medium, "medium");
         Require.present(high, "high");
         Require.present(critical, "critical");
+        for (TierRule above : new TierRule[] {medium, high, critical}) {
+            if (above.autoApprove().enabled()) {
+                throw new InvalidFieldException("tiers", "only the low tier may be approved automatically");
+            }
+        }
     }
 
     public TierRule of(RiskTier tier) {

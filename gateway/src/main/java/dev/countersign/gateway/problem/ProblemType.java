@@ -29,6 +29,7 @@ public enum ProblemType {
     PROPOSAL_EXPIRED("proposal-expired", 409, "The proposal expired"),
     PROPOSAL_CLOSED("proposal-closed", 409, "The proposal is already decided"),
     SELF_APPROVAL("self-approval", 403, "The agent's owner cannot approve its proposal"),
+    NOT_PERMITTED("not-permitted", 403, "The reviewer may not decide this proposal"),
     ALREADY_DECIDED("already-decided", 409, "This reviewer already approved this proposal"),
     INTERNAL_ERROR("internal-error", 500, "The gateway failed to answer");
 

@@ -5,7 +5,9 @@ import dev.countersign.gateway.problem.ProblemException;
 import dev.countersign.gateway.problem.ProblemType;
 import dev.countersign.gateway.store.Database;
 import dev.countersign.gateway.store.StoreException;
+import dev.countersign.gateway.store.Tx;
 import dev.countersign.gateway.store.Writer;
+import dev.countersign.model.PolicyOutcome;
 import dev.countersign.model.Proposal;
 import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.ProposalSubmission;
@@ -32,8 +34,15 @@ public final class ProposalService {
     private final ContextSnapshots snapshots;
     private final Ids ids;
     private final Clock clock;
+    private final AutoDecider autoDecider;
 
     public ProposalService(Database database, ProposalStore store, ContextSnapshots snapshots, Ids ids, Clock clock) {
+        this(database, store, snapshots, ids, clock, AutoDecider.NONE);
+    }
+
+    public ProposalService(Database database, ProposalStore store, ContextSnapshots snapshots, Ids ids, Clock clock,
+            AutoDecider autoDecider) {
+        this.autoDecider = autoDecider;
         this.database = database;
         this.writer = database.writer();
         this.store = store;
@@ -53,6 +62,7 @@ public final class ProposalService {
                 now.plus(submission.expiresInMinutes(), ChronoUnit.MINUTES));
         return writer.write(tx -> {
             store.insert(tx, proposal, snap.context(), snap.basis().approvalsRequired(), now);
+            autoDecide(tx, id, 1, snap, now);
             return view(tx.connection(), store.find(tx.connection(), id).orElseThrow());
         });
     }
@@ -72,8 +82,16 @@ public final class ProposalService {
                     request.intent() == null ? current.intent() : request.intent(), snap.basis().tier(),
                     current.createdAt(), current.expiresAt());
             store.addVersion(tx, amended, snap.context(), snap.basis().approvalsRequired(), now);
+            autoDecide(tx, id, version, snap, now);
             return view(tx.connection(), store.find(tx.connection(), id).orElseThrow());
         });
+    }
+
+    private void autoDecide(Tx tx, String id, int version, ContextSnapshots.Snapshot snap, Instant now)
+            throws SQLException {
+        if (snap.basis().outcome() == PolicyOutcome.AUTO_APPROVE) {
+            autoDecider.decide(tx, store.version(tx.connection(), id, version).orElseThrow(), now);
+        }
     }
 
     private ProposalRow pendingForUpdate(Connection c, String id, Instant now) throws SQLException {

@@ -6,7 +6,9 @@ import dev.countersign.gateway.store.Database;
 import dev.countersign.gateway.store.Writer;
 import dev.countersign.model.api.EnrollmentReceipt;
 import dev.countersign.model.api.EnrollmentRequest;
+import dev.countersign.model.api.ReviewerList;
 import dev.countersign.model.api.ReviewerView;
+import dev.countersign.model.api.RightsGrant;
 import dev.countersign.model.crypto.KeyIds;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.crypto.SignatureAlgorithm;
@@ -17,7 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** Enrollment of reviewers' public keys, revocation, and who a reviewer is. */
+/** Enrollment of reviewers' public keys, revocation, decision rights, and who a reviewer is. */
 public final class ReviewerService {
     private final Database database;
     private final Writer writer;
@@ -34,6 +36,7 @@ public final class ReviewerService {
     /**
      * Enrolls a key for a reviewer, creating the reviewer or updating their display name and roles. The same key
      * again for the same reviewer changes nothing else; for another reviewer it is refused with {@code key-in-use}.
+     * Rights in the request replace the reviewer's; without them a new reviewer holds none.
      */
     public Enrollment enroll(EnrollmentRequest request) {
         PublicKey key;
@@ -56,6 +59,9 @@ public final class ReviewerService {
                 return new Enrollment(new EnrollmentReceipt(k.reviewer(), keyId, k.enrolledAt()), false);
             }
             store.upsertReviewer(tx, request.reviewer(), request.displayName(), request.roles(), now);
+            if (request.rights() != null) {
+                store.setRights(tx, request.reviewer(), request.rights(), now);
+            }
             store.addKey(tx, new EnrolledKey(keyId, request.reviewer(), algorithmName(key),
                     PublicKeys.toBase64(key), now, null));
             return new Enrollment(new EnrollmentReceipt(request.reviewer(), keyId, now), true);
@@ -71,6 +77,25 @@ public final class ReviewerService {
             store.revoke(tx, keyId, now);
             return store.reviewer(tx.connection(), key.reviewer()).orElseThrow();
         });
+    }
+
+    /** Replaces a reviewer's decision rights (and roles, when the grant names them). */
+    public ReviewerView grant(String reviewer, RightsGrant grant) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return writer.write(tx -> {
+            if (!store.setRights(tx, reviewer, grant.rights(), now)) {
+                throw ProblemException.of(ProblemType.NOT_FOUND, "No reviewer " + reviewer
+                        + "; enroll a key for them first.");
+            }
+            if (grant.roles() != null) {
+                store.setRoles(tx, reviewer, grant.roles(), now);
+            }
+            return store.reviewer(tx.connection(), reviewer).orElseThrow();
+        });
+    }
+
+    public ReviewerList all() {
+        return new ReviewerList(database.read(store::all));
     }
 
     public ReviewerView reviewer(String reviewer) {

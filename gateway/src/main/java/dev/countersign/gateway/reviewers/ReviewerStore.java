@@ -3,6 +3,7 @@ package dev.countersign.gateway.reviewers;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.countersign.gateway.store.Jdbc;
 import dev.countersign.gateway.store.Tx;
+import dev.countersign.model.api.DecisionRights;
 import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.json.Json;
 import java.io.IOException;
@@ -10,10 +11,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reviewers, their roles and their enrolled keys. */
+/** Reviewers, their roles, decision rights and enrolled keys. */
 public final class ReviewerStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final String KEY = "SELECT key_id, reviewer, algorithm, public_key, enrolled_at, revoked_at"
@@ -24,8 +26,9 @@ public final class ReviewerStore {
     }
 
     public Optional<ReviewerView> reviewer(Connection c, String reviewer) throws SQLException {
-        Optional<String[]> row = Jdbc.one(c, "SELECT reviewer, display_name, roles FROM reviewer WHERE reviewer = ?",
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, reviewer);
+        Optional<String[]> row = Jdbc.one(c, "SELECT reviewer, display_name, roles, rights FROM reviewer"
+                + " WHERE reviewer = ?", rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)}, reviewer);
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -35,7 +38,29 @@ public final class ReviewerStore {
                     return new ReviewerView.Key(k.keyId(), k.algorithm(), k.enrolledAt(), k.revokedAt());
                 }, reviewer);
         String[] r = row.get();
-        return Optional.of(new ReviewerView(r[0], r[1], roles(r[2]), keys));
+        return Optional.of(new ReviewerView(r[0], r[1], roles(r[2]), keys, rights(r[3])));
+    }
+
+    /** Every reviewer, by name. */
+    public List<ReviewerView> all(Connection c) throws SQLException {
+        List<String> names = Jdbc.list(c, "SELECT reviewer FROM reviewer ORDER BY reviewer", rs -> rs.getString(1));
+        List<ReviewerView> all = new ArrayList<>();
+        for (String name : names) {
+            reviewer(c, name).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    /** Replaces a reviewer's decision rights; false if there is no such reviewer. */
+    public boolean setRights(Tx tx, String reviewer, DecisionRights rights, Instant now) throws SQLException {
+        return Jdbc.update(tx.connection(), "UPDATE reviewer SET rights = ?, updated_at = ? WHERE reviewer = ?",
+                rights == null ? null : Json.string(rights), now, reviewer) > 0;
+    }
+
+    /** Replaces a reviewer's roles. */
+    public void setRoles(Tx tx, String reviewer, List<String> roles, Instant now) throws SQLException {
+        Jdbc.update(tx.connection(), "UPDATE reviewer SET roles = ?, updated_at = ? WHERE reviewer = ?",
+                Json.string(roles), now, reviewer);
     }
 
     /** Creates the reviewer, or updates their display name and roles. */
@@ -63,6 +88,17 @@ public final class ReviewerStore {
     private static EnrolledKey key(ResultSet rs) throws SQLException {
         return new EnrolledKey(rs.getString("key_id"), rs.getString("reviewer"), rs.getString("algorithm"),
                 rs.getString("public_key"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "revoked_at"));
+    }
+
+    private static DecisionRights rights(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(json, DecisionRights.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored rights are not a decision-rights document", e);
+        }
     }
 
     private static List<String> roles(String json) {

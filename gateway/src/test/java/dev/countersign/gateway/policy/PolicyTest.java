@@ -63,12 +63,42 @@ class PolicyTest {
         assertEquals(List.of("sre"), basis.deciders());
     }
 
+    private static Policy withLowAutoApprove(String thresholds) {
+        return parse(testPolicy().replace(
+                "\"low\": {\"approvalsRequired\": 1, \"deciders\": [\"sre\"], \"autoApprove\": false}",
+                "\"low\": {\"approvalsRequired\": 1, \"deciders\": [\"sre\"], \"autoApprove\": " + thresholds + "}"));
+    }
+
     @Test
-    void anAutoApproveTierIsReportedAsSuch() {
-        PolicyBasis basis = parse(testPolicy()).evaluate(new PolicyFacts(ActionType.ROTATE_CREDENTIAL, "prod",
-                NhiKind.CERTIFICATE, Privilege.MEDIUM, List.of()));
-        assertEquals(RiskTier.MEDIUM, basis.tier());
-        assertEquals(PolicyOutcome.AUTO_APPROVE, basis.outcome());
+    void aLowTierInsideEveryAutoApproveThresholdIsReportedAsSuch() {
+        Policy policy = withLowAutoApprove("{\"environments\": [\"dev\"], \"maxWorkloads\": 1,"
+                + " \"maxCriticalWorkloads\": 0, \"requireAllFailover\": true}");
+        PolicyFacts inside = new PolicyFacts(ActionType.ROTATE_CREDENTIAL, "dev", NhiKind.API_KEY, Privilege.LOW,
+                List.of(workload("a", Criticality.LOW, Failover.FULL)));
+        assertEquals(PolicyOutcome.AUTO_APPROVE, policy.evaluate(inside).outcome());
+        assertEquals(PolicyOutcome.NEEDS_REVIEW, policy.evaluate(new PolicyFacts(ActionType.ROTATE_CREDENTIAL,
+                "staging", NhiKind.API_KEY, Privilege.LOW, inside.affected())).outcome());
+        assertEquals(PolicyOutcome.NEEDS_REVIEW, policy.evaluate(new PolicyFacts(ActionType.ROTATE_CREDENTIAL,
+                "dev", NhiKind.API_KEY, Privilege.LOW, List.of(workload("a", Criticality.LOW, Failover.FULL),
+                        workload("b", Criticality.LOW, Failover.FULL)))).outcome());
+        assertEquals(PolicyOutcome.NEEDS_REVIEW, policy.evaluate(new PolicyFacts(ActionType.ROTATE_CREDENTIAL,
+                "dev", NhiKind.API_KEY, Privilege.LOW, List.of(workload("a", Criticality.CRITICAL, Failover.FULL))))
+                .outcome());
+        assertEquals(PolicyOutcome.NEEDS_REVIEW, policy.evaluate(new PolicyFacts(ActionType.ROTATE_CREDENTIAL,
+                "dev", NhiKind.API_KEY, Privilege.LOW, List.of(workload("a", Criticality.LOW, Failover.NONE))))
+                .outcome());
+        assertEquals(policy, parse(dev.countersign.model.json.Json.string(policy)), "stored and read back");
+    }
+
+    @Test
+    void autoApproveMustNameItsThresholdsAndOnlyTheLowTierMayHaveThem() {
+        assertThrows(JsonFormatException.class, () -> withLowAutoApprove("true"));
+        assertThrows(JsonFormatException.class, () -> withLowAutoApprove("{\"maxWorkload\": 1}"));
+        assertThrows(JsonFormatException.class, () -> withLowAutoApprove("{\"maxWorkloads\": -1}"));
+        assertThrows(JsonFormatException.class, () -> parse(testPolicy().replace(
+                "\"medium\": {\"approvalsRequired\": 1, \"deciders\": [\"platform-security\"], \"autoApprove\": false}",
+                "\"medium\": {\"approvalsRequired\": 1, \"deciders\": [\"platform-security\"], \"autoApprove\":"
+                        + " {\"maxWorkloads\": 1}}")));
     }
 
     @Test

@@ -40,6 +40,10 @@ public final class Http {
         return post(path, body, all);
     }
 
+    public Reply adminGet(String path) {
+        return send(request(path).GET().header("Authorization", "Bearer " + adminToken));
+    }
+
     public Reply adminPut(String path, String body) {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken));

@@ -32,20 +32,34 @@ public record TestReviewer(String reviewer, Signer signer) {
         return signer.keyId();
     }
 
-    /** The body of POST /v1/admin/reviewers for this reviewer. */
+    /** Rights over every action type and environment, up to critical. */
+    public static final String ALL_RIGHTS = "{\"maxTier\":\"critical\"}";
+
+    /** The body of POST /v1/admin/reviewers for this reviewer, with every right. */
     public String enrollmentJson(List<String> roles) {
+        return enrollmentJson(roles, ALL_RIGHTS);
+    }
+
+    /** The body of POST /v1/admin/reviewers for this reviewer; rightsJson null leaves rights out. */
+    public String enrollmentJson(List<String> roles, String rightsJson) {
         StringBuilder r = new StringBuilder("[");
         for (int i = 0; i < roles.size(); i++) {
             r.append(i == 0 ? "" : ",").append('"').append(roles.get(i)).append('"');
         }
         r.append(']');
         return "{\"reviewer\":\"" + reviewer + "\",\"displayName\":\"" + reviewer + "\",\"roles\":" + r
-                + ",\"publicKey\":\"" + PublicKeys.toBase64(signer.publicKey()) + "\"}";
+                + ",\"publicKey\":\"" + PublicKeys.toBase64(signer.publicKey()) + "\""
+                + (rightsJson == null ? "" : ",\"rights\":" + rightsJson) + "}";
     }
 
     /** Enrolls this reviewer at the gateway and checks that it worked. */
     public TestReviewer enrollAt(Http http, String... roles) {
-        Reply reply = http.adminPost("/v1/admin/reviewers", enrollmentJson(List.of(roles)));
+        return enrollWithRights(http, ALL_RIGHTS, roles);
+    }
+
+    /** Enrolls this reviewer with the given rights JSON (null: none given). */
+    public TestReviewer enrollWithRights(Http http, String rightsJson, String... roles) {
+        Reply reply = http.adminPost("/v1/admin/reviewers", enrollmentJson(List.of(roles), rightsJson));
         if (reply.status() != 201 && reply.status() != 200) {
             throw new AssertionError("enrollment failed: " + reply);
         }

@@ -4,13 +4,22 @@ import dev.countersign.model.Require;
 import java.time.Instant;
 import java.util.List;
 
-/** A reviewer as the gateway knows them: identity, roles and keys. */
-public record ReviewerView(String reviewer, String displayName, List<String> roles, List<Key> keys) {
+/**
+ * A reviewer as the gateway knows them: identity, roles, keys and decision rights ({@code rights} is absent when
+ * the reviewer holds none).
+ */
+public record ReviewerView(String reviewer, String displayName, List<String> roles, List<Key> keys,
+        DecisionRights rights) {
     public ReviewerView {
         Require.text(reviewer, "reviewer");
         Require.text(displayName, "displayName");
         roles = Require.list(roles, "roles");
         keys = Require.list(keys, "keys");
+    }
+
+    /** A reviewer without decision rights. */
+    public ReviewerView(String reviewer, String displayName, List<String> roles, List<Key> keys) {
+        this(reviewer, displayName, roles, keys, null);
     }
 
     /** One enrolled key; revokedAt is absent while the key is in force. */
