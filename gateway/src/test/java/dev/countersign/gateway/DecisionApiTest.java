@@ -8,7 +8,9 @@ import dev.countersign.gateway.support.DecisionSigner;
 import dev.countersign.gateway.support.Reply;
 import dev.countersign.gateway.support.TestReviewer;
 import dev.countersign.gateway.support.TestWorld;
+import dev.countersign.model.Conditions;
 import dev.countersign.model.ProposalStatus;
+import dev.countersign.model.ReasonCode;
 import dev.countersign.model.Verdict;
 import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.DecisionRecordView;
@@ -20,6 +22,7 @@ import dev.countersign.model.record.DsseEnvelope;
 import dev.countersign.model.record.DsseSignature;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -282,6 +285,27 @@ class DecisionApiTest {
         DecisionReceipt denial = accepted(world.decide(DecisionSigner.about(view).by(owner).verdict(Verdict.DENY)
                 .nonce(world.nonce(view.proposal().id()))));
         assertEquals(ProposalStatus.DENIED, denial.status());
+    }
+
+    @Test
+    void aReviewerCannotPoseAsThePolicysAutomaticApproval() {
+        ProposalView view = lowTier();
+        assertRefused(world.decide(DecisionSigner.about(view).by(alice).reasonCode(ReasonCode.POLICY_AUTO_APPROVED)
+                .nonce(world.nonce(view.proposal().id()))), 422, "invalid-record", view);
+    }
+
+    @Test
+    void anExecutionWindowMustEndAfterNowAndBeforeTheProposalExpires() {
+        ProposalView view = lowTier();
+        Instant now = world.clock.instant();
+        Instant expires = view.proposal().expiresAt();
+        for (Conditions window : List.of(new Conditions(now.minusSeconds(7200), now.minusSeconds(60)),
+                new Conditions(now, expires.plusSeconds(60)))) {
+            assertRefused(world.decide(DecisionSigner.about(view).by(alice).conditions(window)
+                    .nonce(world.nonce(view.proposal().id()))), 422, "invalid-record", view);
+        }
+        accepted(world.decide(DecisionSigner.about(view).by(alice).conditions(new Conditions(now, expires))
+                .nonce(world.nonce(view.proposal().id()))));
     }
 
     @Test

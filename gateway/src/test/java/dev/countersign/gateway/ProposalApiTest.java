@@ -203,6 +203,13 @@ class ProposalApiTest {
         assertProblem(fraction, 422, "invalid-request");
         assertEquals("$.parameters.after.keyVersion", fraction.json().get("path").asText());
 
+        // Numbers a double would silently round, or overflow to Infinity, are refused the same way, never a 500.
+        for (String number : List.of("8.00000000000000001", "1e400", "1e999999999")) {
+            Reply odd = world.http.post("/v1/proposals", good.replace("\"keyVersion\":8", "\"keyVersion\":" + number));
+            assertProblem(odd, 422, "invalid-request");
+            assertEquals("$.parameters.after.keyVersion", odd.json().get("path").asText());
+        }
+
         assertProblem(world.http.post("/v1/proposals", "[1,2]"), 422, "invalid-request");
     }
 

@@ -40,6 +40,8 @@ public final class SoftwareKeyFile {
     static final int PBKDF2_ITERATIONS = 600_000;
     private static final String ALIAS = "countersign-reviewer";
     private static final String PROTECTION = "PBEWithHmacSHA256AndAES_256";
+    private static final String MAC_ITERATIONS = "keystore.pkcs12.macIterationCount";
+    private static final String CERT_ITERATIONS = "keystore.pkcs12.certPbeIterationCount";
 
     private final Path file;
     private final Path publicKeyFile;
@@ -168,16 +170,27 @@ public final class SoftwareKeyFile {
             restrictToOwner(tmp);
             synchronized (SoftwareKeyFile.class) {
                 // The JDK reads these at store time; without them the MAC and certificate bag use 10,000 iterations.
-                Security.setProperty("keystore.pkcs12.macIterationCount", Integer.toString(PBKDF2_ITERATIONS));
-                Security.setProperty("keystore.pkcs12.certPbeIterationCount", Integer.toString(PBKDF2_ITERATIONS));
+                // They are JVM-wide, so they are set only for this store and put back afterwards.
+                String mac = Security.getProperty(MAC_ITERATIONS);
+                String cert = Security.getProperty(CERT_ITERATIONS);
+                Security.setProperty(MAC_ITERATIONS, Integer.toString(PBKDF2_ITERATIONS));
+                Security.setProperty(CERT_ITERATIONS, Integer.toString(PBKDF2_ITERATIONS));
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     store.store(out, passphrase);
+                } finally {
+                    restore(MAC_ITERATIONS, mac);
+                    restore(CERT_ITERATIONS, cert);
                 }
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static void restore(String property, String previous) {
+        // Security has no "unset": an empty value makes the JDK fall back to its default, as an absent one does.
+        Security.setProperty(property, previous == null ? "" : previous);
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {

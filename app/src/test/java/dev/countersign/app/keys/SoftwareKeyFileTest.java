@@ -46,6 +46,22 @@ class SoftwareKeyFileTest {
     }
 
     @Test
+    void everyPartOfTheFileUsesTheStrongIterationCountAndTheJvmSettingIsPutBack() throws Exception {
+        String before = java.security.Security.getProperty("keystore.pkcs12.macIterationCount");
+        keyFile.create(PASSPHRASE.clone());
+        String after = java.security.Security.getProperty("keystore.pkcs12.macIterationCount");
+        assertTrue(after == null || after.isEmpty() || after.equals(before), after);
+
+        Process openssl = new ProcessBuilder("openssl", "pkcs12", "-in", keyFile.path().toString(), "-info", "-noout",
+                "-passin", "pass:" + new String(PASSPHRASE)).redirectErrorStream(true).start();
+        String info = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, openssl.waitFor(), info);
+        assertTrue(info.contains("MAC: sha256, Iteration 600000"), info);
+        assertTrue(info.contains("Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 600000"), info);
+        assertTrue(info.contains("PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration 600000"), info);
+    }
+
+    @Test
     void theKeyFileIsReadableByItsOwnerOnly() throws Exception {
         keyFile.create(PASSPHRASE.clone());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile.path())));

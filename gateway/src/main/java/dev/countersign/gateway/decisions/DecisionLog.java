@@ -2,6 +2,7 @@ package dev.countersign.gateway.decisions;
 
 import dev.countersign.gateway.store.Jdbc;
 import dev.countersign.gateway.store.Tx;
+import dev.countersign.model.Decision;
 import dev.countersign.model.InvalidFieldException;
 import dev.countersign.model.JsonValue;
 import dev.countersign.model.Verdict;
@@ -16,6 +17,7 @@ import dev.countersign.model.log.Checkpoints;
 import dev.countersign.model.log.LogEntry;
 import dev.countersign.model.log.LogVerificationException;
 import dev.countersign.model.log.LogVerifier;
+import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.DsseEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -122,9 +124,11 @@ public final class DecisionLog {
      */
     public Optional<String> verifyChain(Connection c) throws SQLException {
         List<Object[]> rows = Jdbc.list(c, "SELECT log_index, record_id, proposal_id, recorded_at, prev_hash,"
-                        + " envelope_json FROM decision_record ORDER BY log_index",
+                        + " envelope_json, proposal_version, reviewer, key_id, verdict FROM decision_record"
+                        + " ORDER BY log_index",
                 rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), Jdbc.instant(rs, "recorded_at"),
-                        rs.getString(5), rs.getString(6)});
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)});
         List<LogEntry> entries = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             long index = (Long) row[0];
@@ -132,6 +136,11 @@ public final class DecisionLog {
                 String digest = Digests.canonicalSha256(Json.tree(((String) row[5]).getBytes(StandardCharsets.UTF_8)));
                 entries.add(new LogEntry(index, (String) row[1], (String) row[2], digest, (Instant) row[3],
                         (String) row[4]));
+                Optional<String> column = indexedColumnsDiffer(row);
+                if (column.isPresent()) {
+                    return Optional.of("entry " + index + " (record " + row[1] + ") has been altered: its " + column.get()
+                            + " column does not match the signed record");
+                }
             } catch (InvalidFieldException | JsonFormatException e) {
                 return Optional.of("entry " + index + " (record " + row[1] + ") is malformed: " + e.getMessage());
             }
@@ -150,6 +159,31 @@ public final class DecisionLog {
             return Optional.of(e.index() >= 0 ? "entry " + e.index() + ": " + e.getMessage()
                     : "the newest checkpoint: " + e.getMessage());
         }
+    }
+
+    /**
+     * Approvals and status are read from indexed columns, which the hash chain does not cover; they must say what the
+     * signed record says, or a changed verdict would go unnoticed.
+     */
+    private static Optional<String> indexedColumnsDiffer(Object[] row) {
+        DsseEnvelope envelope = Json.parse((String) row[5], DsseEnvelope.class);
+        Decision d = Json.convert(DecisionRecords.readStatement(envelope).predicate(), Decision.class);
+        if (!d.proposalId().equals(row[2])) {
+            return Optional.of("proposal_id");
+        }
+        if (d.proposalVersion() != (Integer) row[6]) {
+            return Optional.of("proposal_version");
+        }
+        if (!d.reviewer().equals(row[7])) {
+            return Optional.of("reviewer");
+        }
+        if (!d.keyId().equals(row[8])) {
+            return Optional.of("key_id");
+        }
+        if (!d.verdict().json().equals(row[9])) {
+            return Optional.of("verdict");
+        }
+        return Optional.empty();
     }
 
     private static LogEntry entry(ResultSet rs) throws SQLException {

@@ -13,10 +13,12 @@ import dev.countersign.gateway.reviewers.ReviewerStore;
 import dev.countersign.gateway.store.Database;
 import dev.countersign.gateway.store.Tx;
 import dev.countersign.gateway.store.Writer;
+import dev.countersign.model.Conditions;
 import dev.countersign.model.Decision;
 import dev.countersign.model.PolicyBasis;
 import dev.countersign.model.Proposal;
 import dev.countersign.model.ProposalStatus;
+import dev.countersign.model.ReasonCode;
 import dev.countersign.model.Verdict;
 import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.DecisionRecordView;
@@ -101,13 +103,14 @@ public final class DecisionService {
                     + abbreviate(current.contextDigest()) + ". Reload the proposal and decide again.", row, status);
         }
         checkClaims(d, current, row, status);
+        checkConditions(d, current, row, status, now);
         checkNonce(tx, d, row, status, now);
         if (d.verdict() == Verdict.APPROVE && d.reviewer().equalsIgnoreCase(row.agentOwner())) {
             throw refuse(ProblemType.SELF_APPROVAL, d.reviewer() + " is the accountable owner of the agent that"
                     + " proposed this; someone else must approve it.", row, status);
         }
         if (d.verdict() == Verdict.APPROVE && proposals.approvals(tx.connection(), id, row.version()).stream()
-                .anyMatch(a -> a.reviewer().equals(d.reviewer()))) {
+                .anyMatch(a -> a.reviewer().equalsIgnoreCase(d.reviewer()))) {
             throw refuse(ProblemType.ALREADY_DECIDED, d.reviewer() + " already approved version " + row.version()
                     + " of this proposal; a second approval by one person does not count.", row, status);
         }
@@ -176,6 +179,22 @@ public final class DecisionService {
             throw refuse(ProblemType.INVALID_RECORD, "The decision names agent " + d.agentId() + " and policy "
                     + d.policyId() + " " + d.policyVersion() + ", but the proposal's are " + proposal.agent().id()
                     + " and " + basis.policyId() + " " + basis.policyVersion() + ".", row, status);
+        }
+    }
+
+    /** A reviewer's record may not pose as the gateway's own, and an execution window must fit the proposal. */
+    private static void checkConditions(Decision d, StoredVersion current, ProposalRow row, ProposalStatus status,
+            Instant now) {
+        if (d.reasonCode() == ReasonCode.POLICY_AUTO_APPROVED) {
+            throw refuse(ProblemType.INVALID_RECORD, "The reason code policy_auto_approved is reserved for the"
+                    + " gateway's automatic approvals.", row, status);
+        }
+        Conditions window = d.conditions();
+        if (window != null && (!window.notAfter().isAfter(now)
+                || window.notAfter().isAfter(current.proposal().expiresAt()))) {
+            throw refuse(ProblemType.INVALID_RECORD, "The approval's execution window ends at " + window.notAfter()
+                    + "; it must end after now and no later than the proposal's expiry ("
+                    + current.proposal().expiresAt() + ").", row, status);
         }
     }
 

@@ -68,8 +68,9 @@ public final class Writer implements AutoCloseable {
         try {
             result = run(work, tx);
             connection.commit();
-        } catch (RuntimeException | Error e) {
-            rollback();
+        } catch (SQLException | RuntimeException | Error e) {
+            // A failed commit must not leave its rows on the shared connection for the next write to commit.
+            rollback(e);
             throw e;
         } finally {
             current.remove();
@@ -89,11 +90,11 @@ public final class Writer implements AutoCloseable {
         }
     }
 
-    private void rollback() {
+    private void rollback(Throwable failure) {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            throw new StoreException("rollback failed: " + e.getMessage(), e);
+            failure.addSuppressed(e);
         }
     }
 

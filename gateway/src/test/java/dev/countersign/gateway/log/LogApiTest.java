@@ -148,6 +148,17 @@ class LogApiTest {
     }
 
     @Test
+    void aChangedVerdictColumnRefusesTheRestartNamingTheEntry() throws Exception {
+        assertRestartRefused("UPDATE decision_record SET verdict = 'approve' WHERE log_index = 1", "entry 1");
+    }
+
+    @Test
+    void aChangedReviewerColumnRefusesTheRestartNamingTheEntry() throws Exception {
+        assertRestartRefused("UPDATE decision_record SET reviewer = 'mallory@example.test' WHERE log_index = 3",
+                "entry 3");
+    }
+
+    @Test
     void aDeletedRowRefusesTheRestartNamingTheEntry() throws Exception {
         assertRestartRefused("DELETE FROM decision_record WHERE log_index = 1", "entry 1");
     }

@@ -1,5 +1,6 @@
 package dev.countersign.gateway.support;
 
+import dev.countersign.model.Conditions;
 import dev.countersign.model.Decision;
 import dev.countersign.model.ReasonCode;
 import dev.countersign.model.Verdict;
@@ -26,6 +27,8 @@ public final class DecisionSigner {
     private String contextDigest;
     private String subjectName;
     private Instant decidedAt = Instant.parse("2026-11-22T05:00:00Z");
+    private ReasonCode reasonCode;
+    private Conditions conditions;
 
     private DecisionSigner(ProposalView view) {
         this.view = view;
@@ -80,10 +83,21 @@ public final class DecisionSigner {
         return this;
     }
 
+    public DecisionSigner reasonCode(ReasonCode code) {
+        this.reasonCode = code;
+        return this;
+    }
+
+    public DecisionSigner conditions(Conditions window) {
+        this.conditions = window;
+        return this;
+    }
+
     public Decision decision() {
         return new Decision(view.proposal().id(), view.proposal().version(), contextDigest, verdict,
-                verdict == Verdict.APPROVE ? ReasonCode.MATCHES_INTENT : ReasonCode.BLAST_RADIUS_TOO_LARGE,
-                "Checked against the change ticket.", null, reviewerName, reviewer.keyId(), nonce, decidedAt,
+                reasonCode != null ? reasonCode
+                        : verdict == Verdict.APPROVE ? ReasonCode.MATCHES_INTENT : ReasonCode.BLAST_RADIUS_TOO_LARGE,
+                "Checked against the change ticket.", conditions, reviewerName, reviewer.keyId(), nonce, decidedAt,
                 view.proposal().agent().id(), view.context().policyBasis().policyId(),
                 view.context().policyBasis().policyVersion(), "gateway-tests/1");
     }

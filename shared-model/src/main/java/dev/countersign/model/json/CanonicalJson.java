@@ -79,7 +79,11 @@ public final class CanonicalJson {
         if (node.isIntegralNumber()) {
             value = node.bigIntegerValue();
         } else {
-            BigDecimal decimal = node.decimalValue().stripTrailingZeros();
+            BigDecimal decimal = node.decimalValue();
+            if (decimal.precision() - decimal.scale() > 17) {
+                throw new JsonFormatException(path, "is outside ±(2^53-1); write large numbers as strings");
+            }
+            decimal = decimal.stripTrailingZeros();
             if (decimal.scale() > 0) {
                 throw new JsonFormatException(path, "is not an integer; write fractional numbers as strings");
             }

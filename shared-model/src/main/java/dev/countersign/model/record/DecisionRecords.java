@@ -12,6 +12,7 @@ import dev.countersign.model.json.JsonFormatException;
 import dev.countersign.model.record.RecordVerificationException.Failure;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +56,10 @@ public final class DecisionRecords {
             throw new RecordVerificationException(Failure.WRONG_PAYLOAD_TYPE,
                     "payload type is '" + envelope.payloadType() + "', expected " + PAYLOAD_TYPE);
         }
+        if (envelope.signatures().size() != 1) {
+            throw new RecordVerificationException(Failure.MALFORMED,
+                    "a decision record carries exactly one signature, not " + envelope.signatures().size());
+        }
         String keyId = KeyIds.of(key);
         boolean signed;
         Statement statement;
@@ -67,6 +72,10 @@ public final class DecisionRecords {
         if (!signed) {
             throw new RecordVerificationException(Failure.BAD_SIGNATURE,
                     "the signature does not verify with key " + shortId(keyId));
+        }
+        if (!Arrays.equals(envelope.payloadBytes(), CanonicalJson.bytes(statement))) {
+            throw new RecordVerificationException(Failure.MALFORMED,
+                    "the payload is not the RFC 8785 canonical JSON of its statement");
         }
         if (!PREDICATE_TYPE.equals(statement.predicateType())) {
             throw new RecordVerificationException(Failure.WRONG_PREDICATE_TYPE,

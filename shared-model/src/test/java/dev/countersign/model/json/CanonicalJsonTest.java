@@ -51,6 +51,10 @@ class CanonicalJsonTest {
         assertEquals("$.a.b[1]", fraction.path());
         JsonFormatException big = assertThrows(JsonFormatException.class, () -> canonical("{\"n\":9007199254740992}"));
         assertEquals("$.n", big.path());
+        // Parsed as a double these would silently become 1 and Infinity; parsed exactly they are refused.
+        assertEquals("$.p", assertThrows(JsonFormatException.class, () -> canonical("{\"p\":1.00000000000000001}")).path());
+        assertEquals("$.h", assertThrows(JsonFormatException.class, () -> canonical("{\"h\":1e400}")).path());
+        assertEquals("$.h", assertThrows(JsonFormatException.class, () -> canonical("{\"h\":1e999999999}")).path());
     }
 
     @Test

@@ -115,6 +115,42 @@ class DecisionRecordsTest {
     }
 
     @Test
+    void aPayloadThatIsNotCanonicalIsRefusedEvenWhenSigned() throws Exception {
+        KeyPair pair = Samples.freshEd25519();
+        SoftwareSigner signer = new SoftwareSigner(pair);
+        Statement statement = DecisionRecords.statement(proposal, Samples.decision(proposal, signer.keyId(), "n"));
+        byte[] canonical = CanonicalJson.bytes(statement);
+        byte[] withBom = new byte[canonical.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(canonical, 0, withBom, 3, canonical.length);
+        for (byte[] body : List.of(Json.bytes(statement), withBom,
+                (" " + new String(canonical, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8))) {
+            DsseEnvelope envelope = Dsse.sign(DecisionRecords.PAYLOAD_TYPE, body, signer);
+            if (java.util.Arrays.equals(body, canonical)) {
+                continue;
+            }
+            RecordVerificationException e = assertThrows(RecordVerificationException.class,
+                    () -> DecisionRecords.verify(envelope, pair.getPublic()));
+            assertEquals(Failure.MALFORMED, e.failure());
+        }
+    }
+
+    @Test
+    void aSecondSignatureIsRefused() throws Exception {
+        KeyPair pair = Samples.freshEd25519();
+        SoftwareSigner signer = new SoftwareSigner(pair);
+        DsseEnvelope good = DecisionRecords.sign(
+                DecisionRecords.statement(proposal, Samples.decision(proposal, signer.keyId(), "n")), signer);
+        DsseEnvelope doubled = new DsseEnvelope(good.payloadType(), good.payload(),
+                List.of(good.signatures().get(0), new DsseSignature("other", good.signatures().get(0).sig())));
+        RecordVerificationException e = assertThrows(RecordVerificationException.class,
+                () -> DecisionRecords.verify(doubled, pair.getPublic()));
+        assertEquals(Failure.MALFORMED, e.failure());
+    }
+
+    @Test
     void paeIsTheDsseV1Encoding() {
         assertArrayEquals("DSSEv1 29 http://example.com/HelloWorld 11 hello world".getBytes(StandardCharsets.UTF_8),
                 Dsse.pae("http://example.com/HelloWorld", "hello world".getBytes(StandardCharsets.UTF_8)));
