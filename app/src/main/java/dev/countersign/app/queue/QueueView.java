@@ -2,6 +2,7 @@ package dev.countersign.app.queue;
 
 import dev.countersign.app.common.Chips;
 import dev.countersign.app.common.Messages;
+import dev.countersign.app.review.UntrustedText;
 import dev.countersign.model.Proposal;
 import dev.countersign.model.RiskTier;
 import dev.countersign.model.api.ProposalView;
@@ -60,7 +61,7 @@ public final class QueueView extends VBox {
         table.getColumns().add(twoLineColumn("queue.col.proposal", 190, r -> fixed(
                 texts.action(r.view().proposal().actionType()) + "\n" + r.view().proposal().target().name())));
         table.getColumns().add(twoLineColumn("queue.col.agentAge", 100, r -> Bindings.concat(
-                texts.agentShort(r.view().proposal().agent().id()), "\n", r.ageProperty())));
+                texts.agentShort(UntrustedText.reveal(r.view().proposal().agent().id()).text()), "\n", r.ageProperty())));
         table.getColumns().add(twoLineColumn("queue.col.statusExpiry", 138, r -> Bindings.concat(
                 r.statusProperty(), "\n", r.expiryProperty())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -150,7 +151,7 @@ public final class QueueView extends VBox {
     private String tooltip(QueueRow row) {
         Proposal p = row.view().proposal();
         return messages.format("queue.tooltip", texts.action(p.actionType()), p.target().name(),
-                texts.kind(p.target().kind()), p.environment(), p.agent().id(), row.ageProperty().get(),
+                texts.kind(p.target().kind()), p.environment(), UntrustedText.reveal(p.agent().id()).text(), row.ageProperty().get(),
                 row.expiryProperty().get(), row.statusProperty().get(), p.id());
     }
 

@@ -48,7 +48,7 @@ public final class DecisionBarView extends VBox {
                 verdict == Verdict.APPROVE ? approve : verdict == Verdict.DENY ? deny : null));
         HBox verdictBox = new HBox(0, approve, deny);
 
-        ComboBox<ReasonCode> reasonCode = new ComboBox<>(FXCollections.observableArrayList(ReasonCode.values()));
+        ComboBox<ReasonCode> reasonCode = new ComboBox<>(FXCollections.observableArrayList(vm.reasonCodeChoices()));
         reasonCode.setId("reasonCode");
         reasonCode.setPromptText(messages.get("decision.reasonCode.prompt"));
         reasonCode.setAccessibleText(messages.get("decision.reasonCode.a11y"));

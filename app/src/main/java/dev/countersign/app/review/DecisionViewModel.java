@@ -16,6 +16,8 @@ import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.crypto.Signer;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
@@ -232,6 +234,11 @@ public final class DecisionViewModel {
 
     public ObjectProperty<Verdict> verdictProperty() {
         return verdict;
+    }
+
+    /** The reason codes a reviewer may pick; POLICY_AUTO_APPROVED is reserved for the gateway's own approvals. */
+    public List<ReasonCode> reasonCodeChoices() {
+        return Arrays.stream(ReasonCode.values()).filter(c -> c != ReasonCode.POLICY_AUTO_APPROVED).toList();
     }
 
     public ObjectProperty<ReasonCode> reasonCodeProperty() {

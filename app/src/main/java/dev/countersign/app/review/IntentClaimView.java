@@ -3,6 +3,9 @@ package dev.countersign.app.review;
 import dev.countersign.app.common.Messages;
 import dev.countersign.model.Proposal;
 import dev.countersign.model.api.ProposalView;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -55,21 +58,29 @@ public final class IntentClaimView extends VBox {
         }
         Proposal p = view.proposal();
         UntrustedText.Revealed intent = UntrustedText.reveal(p.intent());
-        attribution.setText(messages.format("claim.attribution", UntrustedText.reveal(p.agent().id()).text()));
+        UntrustedText.Revealed agentId = UntrustedText.reveal(p.agent().id());
+        UntrustedText.Revealed agentOwner = UntrustedText.reveal(p.agent().owner());
+        attribution.setText(messages.format("claim.attribution", agentId.text()));
         quote.setText(messages.format("claim.quote", intent.text()));
-        quote.setAccessibleText(messages.format("a11y.claim", p.agent().id(), intent.text()));
-        owner.setText(messages.format("claim.owner", p.agent().owner()));
-        StringBuilder findings = new StringBuilder();
-        if (!intent.hidden().isEmpty()) {
-            findings.append(messages.format("claim.hidden", String.join(", ", intent.hidden())));
+        quote.setAccessibleText(messages.format("a11y.claim", agentId.text(), intent.text()));
+        owner.setText(messages.format("claim.owner", agentOwner.text()));
+        Set<String> hidden = new LinkedHashSet<>();
+        Set<String> mixedScript = new LinkedHashSet<>();
+        for (UntrustedText.Revealed r : List.of(intent, agentId, agentOwner)) {
+            hidden.addAll(r.hidden());
+            mixedScript.addAll(r.mixedScript());
         }
-        if (!intent.mixedScript().isEmpty()) {
+        StringBuilder findings = new StringBuilder();
+        if (!hidden.isEmpty()) {
+            findings.append(messages.format("claim.hidden", String.join(", ", hidden)));
+        }
+        if (!mixedScript.isEmpty()) {
             if (findings.length() > 0) {
                 findings.append('\n');
             }
-            findings.append(messages.format("claim.mixedScript", String.join(", ", intent.mixedScript())));
+            findings.append(messages.format("claim.mixedScript", String.join(", ", mixedScript)));
         }
         warning.setText(findings.toString());
-        warning.setVisible(intent.suspicious());
+        warning.setVisible(findings.length() > 0);
     }
 }

@@ -62,7 +62,10 @@ public final class UntrustedText {
         return type == Character.FORMAT || type == Character.CONTROL || type == Character.PRIVATE_USE
                 || type == Character.UNASSIGNED || type == Character.SURROGATE
                 || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 // Hangul fillers render blank
-                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF); // variation selectors
+                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) // variation selectors
+                || cp == 0x2028 || cp == 0x2029 // line and paragraph separators break lines unseen
+                || cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F
+                || cp == 0x3000; // spaces that look like U+0020 but are not
     }
 
     private static UnicodeScript mainScript(String raw) {

@@ -61,6 +61,13 @@ class DecisionViewModelTest {
     }
 
     @Test
+    void theReasonCodePickerDoesNotOfferTheGatewaysOwnAutoApproval() {
+        List<ReasonCode> choices = models.decision.reasonCodeChoices();
+        assertFalse(choices.contains(ReasonCode.POLICY_AUTO_APPROVED));
+        assertEquals(ReasonCode.values().length - 1, choices.size());
+    }
+
+    @Test
     void saysWhatIsMissingUntilVerdictReasonCodeAndReasonArePresent() {
         DecisionViewModel vm = models.decision;
         assertEquals("Select a proposal in the queue.", vm.blockedReasonProperty().get());

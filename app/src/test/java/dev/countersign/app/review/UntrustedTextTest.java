@@ -35,4 +35,20 @@ class UntrustedTextTest {
     void controlCharactersOtherThanNewlineAndTabAreRevealed() {
         assertEquals("a⟦U+001B⟧[2Jb\tc", UntrustedText.reveal("a\u001B[2Jb\tc").text());
     }
+
+    @Test
+    void lineAndParagraphSeparatorsAreRevealed() {
+        assertEquals("a⟦U+2028⟧b⟦U+2029⟧c", UntrustedText.reveal("a\u2028b\u2029c").text());
+    }
+
+    @Test
+    void spacesThatAreNotAnAsciiSpaceAreRevealed() {
+        int[] spaces = {0x00A0, 0x2000, 0x2005, 0x200A, 0x202F, 0x205F, 0x3000};
+        for (int cp : spaces) {
+            UntrustedText.Revealed r = UntrustedText.reveal("a" + Character.toString(cp) + "b");
+            assertEquals(String.format(java.util.Locale.ROOT, "a⟦U+%04X⟧b", cp), r.text());
+            assertEquals(1, r.hidden().size());
+        }
+        assertEquals("a b", UntrustedText.reveal("a b").text());
+    }
 }
