@@ -42,21 +42,24 @@ import java.util.concurrent.Future;
  * -Dexec.mainClass=dev.countersign.gateway.bench.DecisionBenchmark}. Figures go to docs/performance.md.
  */
 public final class DecisionBenchmark {
-    private static final int VERIFY_RECORDS = Integer.getInteger("bench.verify", 20_000);
-    private static final int ROUND_TRIPS = Integer.getInteger("bench.roundTrips", 1_000);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 200);
     private static final String REVIEWER = "bench.reviewer@northwind.example";
 
     private DecisionBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("cores=%d java=%s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        verificationRate("Ed25519", Samples.freshEd25519());
-        verificationRate("ECDSA P-256", Samples.freshP256());
-        roundTrip();
+        run(Integer.getInteger("bench.verify", 20_000), Integer.getInteger("bench.roundTrips", 1_000),
+                Integer.getInteger("bench.warmup", 200));
     }
 
-    private static void verificationRate(String name, KeyPair pair) throws Exception {
+    /** Runs every measurement; a smoke test calls it with tiny counts so the harness cannot rot unnoticed. */
+    static void run(int verifyRecords, int roundTrips, int warmup) throws Exception {
+        System.out.printf("cores=%d java=%s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        verificationRate("Ed25519", Samples.freshEd25519(), verifyRecords);
+        verificationRate("ECDSA P-256", Samples.freshP256(), verifyRecords);
+        roundTrip(roundTrips, warmup);
+    }
+
+    private static void verificationRate(String name, KeyPair pair, int verifyRecords) throws Exception {
         SoftwareSigner signer = new SoftwareSigner(pair);
         var proposal = Samples.proposal();
         List<DsseEnvelope> records = new ArrayList<>();
@@ -65,11 +68,11 @@ public final class DecisionBenchmark {
             records.add(DecisionRecords.sign(DecisionRecords.statement(proposal, decision), signer));
         }
         PublicKey key = pair.getPublic();
-        verifyAll(records, key, VERIFY_RECORDS / 4); // warm-up
+        verifyAll(records, key, verifyRecords / 4); // warm-up
         for (int threads : new int[] {1, Runtime.getRuntime().availableProcessors()}) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                int perThread = VERIFY_RECORDS / threads;
+                int perThread = verifyRecords / threads;
                 long start = System.nanoTime();
                 List<Future<?>> futures = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -94,38 +97,50 @@ public final class DecisionBenchmark {
         return null;
     }
 
-    private static void roundTrip() throws Exception {
+    private static void roundTrip(int roundTrips, int warmup) throws Exception {
         Path dir = Files.createTempDirectory("countersign-bench");
         KeyPair pair = Samples.freshEd25519();
         SoftwareSigner signer = new SoftwareSigner(pair);
+        try {
+            measureRoundTrips(dir, signer, pair, roundTrips, warmup);
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void measureRoundTrips(Path dir, SoftwareSigner signer, KeyPair pair, int roundTrips, int warmup)
+            throws Exception {
         try (Gateway gateway = Gateway.start(GatewayConfig.embeddedDemo(dir))) {
             HttpClient http = HttpClient.newHttpClient();
             URI base = gateway.baseUri();
             String enrollment = "{\"reviewer\":\"" + REVIEWER + "\",\"displayName\":\"Bench Reviewer\","
-                    + "\"roles\":[\"platform-security\",\"sre\",\"identity\"],\"publicKey\":\""
+                    + "\"roles\":[\"platform-security\",\"sre\",\"identity\"],\"rights\":{\"maxTier\":\"critical\"},"
+                    + "\"publicKey\":\""
                     + PublicKeys.toBase64(pair.getPublic()) + "\"}";
             send(http, post(base, "/v1/admin/reviewers", enrollment).header("Authorization", "Bearer " + gateway.adminToken()), 201);
 
-            int total = WARMUP + ROUND_TRIPS;
+            int total = warmup + roundTrips;
             List<ProposalView> views = new ArrayList<>(total);
             for (int i = 0; i < total; i++) {
                 views.add(Json.parse(send(http, post(base, "/v1/proposals", submission(i)), 201), ProposalView.class));
             }
-            long[] nanos = new long[ROUND_TRIPS];
+            long[] nanos = new long[roundTrips];
             long wall = 0;
             for (int i = 0; i < total; i++) {
                 long start = System.nanoTime();
                 decide(http, base, signer, views.get(i));
                 long elapsed = System.nanoTime() - start;
-                if (i >= WARMUP) {
-                    nanos[i - WARMUP] = elapsed;
+                if (i >= warmup) {
+                    nanos[i - warmup] = elapsed;
                     wall += elapsed;
                 }
             }
             Arrays.sort(nanos);
             System.out.printf("round trip (nonce + sign + POST decision) n=%d  p50=%.2f ms  p99=%.2f ms  max=%.2f ms"
-                            + "  %.0f decisions/s sequential%n", ROUND_TRIPS, nanos[ROUND_TRIPS / 2] / 1e6,
-                    nanos[(int) (ROUND_TRIPS * 0.99)] / 1e6, nanos[ROUND_TRIPS - 1] / 1e6, ROUND_TRIPS / (wall / 1e9));
+                            + "  %.0f decisions/s sequential%n", roundTrips, nanos[roundTrips / 2] / 1e6,
+                    nanos[(int) (roundTrips * 0.99)] / 1e6, nanos[roundTrips - 1] / 1e6, roundTrips / (wall / 1e9));
         }
     }
 
