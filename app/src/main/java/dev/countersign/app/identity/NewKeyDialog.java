@@ -1,6 +1,7 @@
 package dev.countersign.app.identity;
 
 import atlantafx.base.theme.Styles;
+import dev.countersign.app.common.FormParts;
 import dev.countersign.app.common.FormWindow;
 import dev.countersign.app.common.Messages;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -21,7 +21,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 
 /** The first-run window: who you are and a new passphrase, typed twice, with inline guidance. */
@@ -84,19 +83,8 @@ public final class NewKeyDialog {
         form.add(hint, 1, 6);
         identityProblem.managedProperty().bind(identityProblem.textProperty().isNotEmpty());
 
-        Label error = new Label();
-        error.setId("newKeyError");
-        error.setWrapText(true);
-        error.getStyleClass().add("form-error");
-        error.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(18, 18);
-        Label busy = new Label(messages.get("firstRun.busy"), progress);
-        busy.visibleProperty().bind(vm.busyProperty());
+        Label error = FormParts.errorLine("newKeyError", vm.errorProperty());
+        Label busy = FormParts.busyIndicator(messages.get("firstRun.busy"), vm.busyProperty());
         Button cancel = new Button(messages.get("common.cancel"));
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> vm.cancel());

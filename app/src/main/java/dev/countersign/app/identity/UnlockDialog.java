@@ -1,6 +1,7 @@
 package dev.countersign.app.identity;
 
 import atlantafx.base.theme.Styles;
+import dev.countersign.app.common.FormParts;
 import dev.countersign.app.common.FormWindow;
 import dev.countersign.app.common.Messages;
 import javafx.geometry.Insets;
@@ -8,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,7 +16,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 
 /** Asks for the passphrase of the existing key; stays open with a clear message after a wrong one. */
@@ -36,19 +35,8 @@ public final class UnlockDialog {
         Label label = new Label(messages.get("unlock.passphrase"));
         label.setLabelFor(passphrase);
 
-        Label error = new Label();
-        error.setId("unlockError");
-        error.setWrapText(true);
-        error.getStyleClass().add("form-error");
-        error.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(18, 18);
-        Label busy = new Label(messages.get("unlock.busy"), progress);
-        busy.visibleProperty().bind(vm.busyProperty());
+        Label error = FormParts.errorLine("unlockError", vm.errorProperty());
+        Label busy = FormParts.busyIndicator(messages.get("unlock.busy"), vm.busyProperty());
         Button cancel = new Button(messages.get("common.cancel"));
         cancel.setCancelButton(true);
         cancel.disableProperty().bind(vm.busyProperty());
