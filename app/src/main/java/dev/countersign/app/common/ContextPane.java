@@ -1,5 +1,7 @@
 package dev.countersign.app.common;
 
+import dev.countersign.model.api.ProposalView;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -10,7 +12,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A titled card for one kind of platform fact; its body scrolls vertically when it is taller than the card. */
-public class ContextPane extends VBox {
+public abstract class ContextPane extends VBox {
     private final VBox body = new VBox(6);
     private final Label subtitle = new Label();
 
@@ -34,6 +36,24 @@ public class ContextPane extends VBox {
         getChildren().addAll(header, scroller);
         setAccessibleHelp(accessibleHelp);
         setMinWidth(0);
+    }
+
+    /** Shows whichever proposal is selected from now on; an empty pane when none is. Call last in a constructor. */
+    protected final void follow(ObservableValue<ProposalView> shown) {
+        shown.addListener((obs, old, view) -> update(view));
+        update(shown.getValue());
+    }
+
+    /** Fills the pane with the facts of a proposal; never called with null. */
+    protected abstract void show(ProposalView view);
+
+    private void update(ProposalView view) {
+        if (view == null) {
+            setSubtitle(null);
+            setBody();
+            return;
+        }
+        show(view);
     }
 
     protected void setSubtitle(String text) {

@@ -2,8 +2,13 @@ package dev.countersign.app.common;
 
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
@@ -31,5 +36,15 @@ public final class FormParts {
         Label label = new Label(caption, progress);
         label.visibleProperty().bind(busy);
         return label;
+    }
+
+    /** The indicator on the left, the form's buttons on the right. */
+    public static HBox buttonRow(Node busy, Node... buttons) {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, busy, spacer);
+        row.getChildren().addAll(buttons);
+        row.setAlignment(Pos.CENTER_RIGHT);
+        return row;
     }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.app.common;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -38,5 +39,14 @@ public final class FormWindow {
         });
         stage.setResizable(false);
         return stage;
+    }
+
+    /** Closes the window once its view model says the form is done. */
+    public static void closeWhen(Stage stage, ObservableBooleanValue closed) {
+        closed.addListener((obs, old, done) -> {
+            if (done) {
+                stage.close();
+            }
+        });
     }
 }

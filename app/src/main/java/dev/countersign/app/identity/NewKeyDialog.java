@@ -7,7 +7,6 @@ import dev.countersign.app.common.Messages;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -99,10 +98,7 @@ public final class NewKeyDialog {
             passphrase.clear();
             confirm.clear();
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, busy, spacer, cancel, create);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
+        HBox buttons = FormParts.buttonRow(busy, cancel, create);
 
         VBox root = new VBox(12, heading, intro, form, error, buttons);
         root.setPadding(new Insets(20));
@@ -111,11 +107,7 @@ public final class NewKeyDialog {
         root.setId("newKeyDialog");
 
         Stage stage = FormWindow.open(owner, messages.get("firstRun.title"), root, stylesheet, vm::cancel);
-        vm.closedProperty().addListener((obs, old, closed) -> {
-            if (closed) {
-                stage.close();
-            }
-        });
+        FormWindow.closeWhen(stage, vm.closedProperty());
         stage.setOnShown(e -> passphrase.requestFocus());
         stage.show();
         return stage;

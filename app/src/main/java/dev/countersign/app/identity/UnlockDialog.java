@@ -5,13 +5,10 @@ import dev.countersign.app.common.FormParts;
 import dev.countersign.app.common.FormWindow;
 import dev.countersign.app.common.Messages;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -55,10 +52,7 @@ public final class UnlockDialog {
                 passphrase.requestFocus();
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, busy, spacer, cancel, unlock);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
+        HBox buttons = FormParts.buttonRow(busy, cancel, unlock);
 
         VBox root = new VBox(12, heading, prompt, label, passphrase, error, buttons);
         root.setPadding(new Insets(20));
@@ -67,11 +61,7 @@ public final class UnlockDialog {
         root.setId("unlockDialog");
 
         Stage stage = FormWindow.open(owner, messages.get("unlock.title"), root, stylesheet, vm::cancel);
-        vm.closedProperty().addListener((obs, old, closed) -> {
-            if (closed) {
-                stage.close();
-            }
-        });
+        FormWindow.closeWhen(stage, vm.closedProperty());
         stage.setOnShown(e -> passphrase.requestFocus());
         stage.show();
         return stage;

@@ -25,16 +25,11 @@ public final class BlastRadiusPane extends ContextPane {
         this.messages = messages;
         this.chips = chips;
         setId("blastRadiusPane");
-        shown.addListener((obs, old, view) -> render(view));
-        render(shown.getValue());
+        follow(shown);
     }
 
-    private void render(ProposalView view) {
-        if (view == null) {
-            setSubtitle(null);
-            setBody();
-            return;
-        }
+    @Override
+    protected void show(ProposalView view) {
         BlastRadius radius = view.context().blastRadius();
         setSubtitle(null);
         HBox identities = figure(radius.identities(), messages.get("pane.blast.identities"));

@@ -47,16 +47,11 @@ public final class DependentWorkloadsPane extends ContextPane {
         this.time = time;
         this.clock = clock;
         setId("workloadsPane");
-        shown.addListener((obs, old, view) -> render(view));
-        render(shown.getValue());
+        follow(shown);
     }
 
-    private void render(ProposalView view) {
-        if (view == null) {
-            setSubtitle(null);
-            setBody();
-            return;
-        }
+    @Override
+    protected void show(ProposalView view) {
         List<DependentWorkload> workloads = view.context().dependentWorkloads().stream().sorted(ORDER).toList();
         long withoutFailover = workloads.stream().filter(w -> w.failover() == Failover.NONE).count();
         setSubtitle(withoutFailover > 0

@@ -30,16 +30,11 @@ public final class IncidentHistoryPane extends ContextPane {
         this.chips = chips;
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(messages.locale());
         setId("incidentsPane");
-        shown.addListener((obs, old, view) -> render(view));
-        render(shown.getValue());
+        follow(shown);
     }
 
-    private void render(ProposalView view) {
-        if (view == null) {
-            setSubtitle(null);
-            setBody();
-            return;
-        }
+    @Override
+    protected void show(ProposalView view) {
         List<IncidentSummary> incidents = view.context().incidents().stream()
                 .sorted(Comparator.comparing(IncidentSummary::date).reversed()).toList();
         setSubtitle(messages.format("pane.incidents.subtitle", incidents.size()));

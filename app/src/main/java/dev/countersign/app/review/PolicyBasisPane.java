@@ -31,16 +31,11 @@ public final class PolicyBasisPane extends ContextPane {
         authority.textProperty().bind(authorityVm.textProperty());
         authorityVm.permittedProperty().addListener((obs, old, ok) -> permitted(ok));
         permitted(authorityVm.permittedProperty().get());
-        shown.addListener((obs, old, view) -> render(view));
-        render(shown.getValue());
+        follow(shown);
     }
 
-    private void render(ProposalView view) {
-        if (view == null) {
-            setSubtitle(null);
-            setBody();
-            return;
-        }
+    @Override
+    protected void show(ProposalView view) {
         PolicyBasis basis = view.context().policyBasis();
         setSubtitle(null);
         BreakableText policy = new BreakableText(basis.policyId(), "fact-name");
