@@ -10,6 +10,9 @@ import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.QueuePage;
 import dev.countersign.model.api.RecordList;
 import dev.countersign.model.api.ReviewerView;
+import dev.countersign.model.api.SessionChallengeGrant;
+import dev.countersign.model.api.SessionChallengeRequest;
+import dev.countersign.model.api.SessionGrant;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.json.JsonFormatException;
 import dev.countersign.model.record.DsseEnvelope;
@@ -29,6 +32,10 @@ import okhttp3.ResponseBody;
  * The gateway's HTTP API (docs/api.md) as typed, blocking calls. Call it only from a {@code TaskRunner} task, never
  * from the UI thread. Every failure is a {@link GatewayException}: a refusal carries the gateway's problem details,
  * an unreachable gateway says so in words.
+ *
+ * <p>Console calls carry the reviewer's session token from the {@link SessionAuth} set with
+ * {@link #useSessions(SessionAuth)}; when the gateway says the session lapsed, the client asks for a fresh token
+ * once and repeats the call (safe: a refused call changed nothing, and POSTs carry their idempotency key).
  */
 public final class GatewayClient {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -36,6 +43,7 @@ public final class GatewayClient {
 
     private final HttpUrl base;
     private final OkHttpClient http;
+    private volatile SessionAuth sessions = SessionAuth.NONE;
 
     public GatewayClient(URI baseUri, OkHttpClient http) {
         HttpUrl parsed = HttpUrl.parse(baseUri.toString());
@@ -63,6 +71,11 @@ public final class GatewayClient {
         return base.uri();
     }
 
+    /** Where console calls get their session token from. */
+    public void useSessions(SessionAuth auth) {
+        this.sessions = auth;
+    }
+
     public Health health() throws GatewayException {
         return send(get(url("v1", "health")), Health.class);
     }
@@ -73,7 +86,7 @@ public final class GatewayClient {
         if (cursor != null) {
             url.addQueryParameter("cursor", cursor);
         }
-        return send(get(url.build()), QueuePage.class);
+        return sendAuthed(get(url.build()), QueuePage.class);
     }
 
     public ProposalView proposal(String proposalId) throws GatewayException {
@@ -81,24 +94,52 @@ public final class GatewayClient {
     }
 
     public NonceGrant issueNonce(String proposalId, String idempotencyKey) throws GatewayException {
-        return send(post(url("v1", "proposals", proposalId, "nonces"), EMPTY, idempotencyKey), NonceGrant.class);
+        return sendAuthed(post(url("v1", "proposals", proposalId, "nonces"), EMPTY, idempotencyKey),
+                NonceGrant.class);
     }
 
     public DecisionReceipt postDecision(DsseEnvelope envelope, String idempotencyKey) throws GatewayException {
-        return send(post(url("v1", "decisions"), json(envelope), idempotencyKey), DecisionReceipt.class);
+        return sendAuthed(post(url("v1", "decisions"), json(envelope), idempotencyKey), DecisionReceipt.class);
     }
 
     public RecordList decisions(String proposalId) throws GatewayException {
         HttpUrl url = url("v1", "decisions").newBuilder().addQueryParameter("proposalId", proposalId).build();
-        return send(get(url), RecordList.class);
+        return sendAuthed(get(url), RecordList.class);
     }
 
     public DecisionRecordView decision(String recordId) throws GatewayException {
-        return send(get(url("v1", "decisions", recordId)), DecisionRecordView.class);
+        return sendAuthed(get(url("v1", "decisions", recordId)), DecisionRecordView.class);
     }
 
     public ReviewerView reviewer(String reviewer) throws GatewayException {
-        return send(get(url("v1", "reviewers", reviewer)), ReviewerView.class);
+        return sendAuthed(get(url("v1", "reviewers", reviewer)), ReviewerView.class);
+    }
+
+    /** Asks for a challenge to sign with the reviewer's key (step one of opening a session). */
+    public SessionChallengeGrant sessionChallenge(SessionChallengeRequest request) throws GatewayException {
+        return send(post(url("v1", "sessions", "challenges"), json(request), null), SessionChallengeGrant.class);
+    }
+
+    /** Opens a session with the signed challenge (step two). */
+    public SessionGrant openSession(DsseEnvelope signedChallenge) throws GatewayException {
+        return send(post(url("v1", "sessions"), json(signedChallenge), null), SessionGrant.class);
+    }
+
+    /** Ends the session the token names, so it cannot be used again (signing out, locking). */
+    public void closeSession(String token) throws GatewayException {
+        Request.Builder builder = new Request.Builder().url(url("v1", "sessions", "current")).delete()
+                .header("Authorization", "Bearer " + token);
+        sendNoContent(builder);
+    }
+
+    /**
+     * Replaces the reviewer's key with the one the rotation names, signed by the old and the new key; the gateway
+     * revokes the old key, so the current session ends with it.
+     */
+    public ReviewerView rotateKey(String reviewer, DsseEnvelope rotation, String idempotencyKey)
+            throws GatewayException {
+        return sendAuthed(post(url("v1", "reviewers", reviewer, "keys", "rotations"), json(rotation), idempotencyKey),
+                ReviewerView.class);
     }
 
     /** Enrolls a reviewer key with the admin token (never logged). Enrolling the same key again is harmless. */
@@ -131,6 +172,40 @@ public final class GatewayClient {
 
     private static RequestBody json(Object body) {
         return RequestBody.create(Json.bytes(body), JSON);
+    }
+
+    private <T> T sendAuthed(Request.Builder builder, Class<T> type) throws GatewayException {
+        SessionAuth auth = sessions;
+        String token = auth.token();
+        try {
+            return send(withToken(builder, token), type);
+        } catch (GatewayProblemException e) {
+            if (!SessionAuth.lapsed(e)) {
+                throw e;
+            }
+            auth.lapsed(token);
+            return send(withToken(builder, auth.token()), type);
+        }
+    }
+
+    private static Request.Builder withToken(Request.Builder builder, String token) {
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private void sendNoContent(Request.Builder builder) throws GatewayException {
+        Request request = builder.build();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            byte[] bytes = body == null ? new byte[0] : body.bytes();
+            if (!response.isSuccessful()) {
+                throw new GatewayProblemException(Problems.parse(response.code(), response.message(), bytes));
+            }
+        } catch (InterruptedIOException e) {
+            throw new GatewayUnavailableException("The gateway at " + hostPort() + " did not answer in time.", e);
+        } catch (IOException e) {
+            throw new GatewayUnavailableException("The gateway at " + hostPort()
+                    + " cannot be reached. Check that it is running and that this computer can reach it.", e);
+        }
     }
 
     private <T> T send(Request.Builder builder, Class<T> type) throws GatewayException {
