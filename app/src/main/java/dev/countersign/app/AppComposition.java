@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
@@ -78,19 +79,21 @@ public final class AppComposition implements AutoCloseable {
 
         queue = new QueueViewModel(runner, config.clock(), texts, errors);
         ReviewViewModel review = new ReviewViewModel(queue.selectedProperty());
-        DecisionViewModel decision = new DecisionViewModel(messages, runner, config.clock(), review, keyGate, session,
-                queue);
+        AuthorityViewModel authority = new AuthorityViewModel(messages, review.shownProperty(),
+                session.knownProperty());
+        DecisionViewModel decision = new DecisionViewModel(messages, runner, config.clock(), review, authority,
+                keyGate, session, queue);
         StatusViewModel status = new StatusViewModel(messages, time, queue, session);
         GatewayConnector connector = config.gateway()
                 .<GatewayConnector>map(uri -> () -> GatewayConnection.remote(uri))
                 .orElseGet(() -> new EmbeddedGatewayConnector(dataDir.resolve("gateway")));
         console = new ConsoleViewModel(messages, runner, connector, uri -> new GatewayClient(uri, http), keyGate,
-                queue, decision, status, dialogs, config.clock(), BuildInfo.consoleVersion(), config.pollPeriod());
+                session, Platform::runLater, queue, decision, status, dialogs, config.clock(),
+                BuildInfo.consoleVersion(), config.pollPeriod());
 
         MainWindow window = new MainWindow(new QueueView(queue, messages, chips),
-                new ReviewView(review, decision, new AuthorityViewModel(messages, review.shownProperty(),
-                        session.knownProperty()), messages, texts, chips, time, config.clock()),
-                new StatusBarView(status));
+                new ReviewView(review, decision, authority, messages, texts, chips, time, config.clock()),
+                new StatusBarView(status, console::signIn, messages.get("status.signIn")));
         scene = new Scene(window.root(), 1280, 800);
         scene.getStylesheets().add(stylesheet);
     }

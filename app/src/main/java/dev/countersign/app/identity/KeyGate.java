@@ -131,6 +131,14 @@ public final class KeyGate {
                 });
     }
 
+    /** Asks the gateway again who the reviewer is (after signing in, say). Failures stay quiet. */
+    public void refreshWho() {
+        ReviewerSettings who = session.reviewerProperty().get();
+        if (who != null) {
+            learnWho(who);
+        }
+    }
+
     /** Asks the gateway who the reviewer is (roles, keys, rights) for the status bar and the policy pane. */
     private void learnWho(ReviewerSettings who) {
         if (client == null) {

@@ -27,7 +27,7 @@ public final class SigningSession {
     private final ReadOnlyObjectWrapper<Enrollment> enrollment = new ReadOnlyObjectWrapper<>(Enrollment.UNKNOWN);
     private final ReadOnlyObjectWrapper<ReviewerView> known = new ReadOnlyObjectWrapper<>();
     private PublicKey publicKey;
-    private Signer signer;
+    private volatile Signer signer;
 
     public void identify(ReviewerSettings who, PublicKey key) {
         reviewer.set(who);
@@ -60,6 +60,11 @@ public final class SigningSession {
     }
 
     public Optional<Signer> signer() {
+        return Optional.ofNullable(signer);
+    }
+
+    /** The unlocked key, if it is unlocked right now; safe to call from any thread. */
+    public Optional<Signer> currentSigner() {
         return Optional.ofNullable(signer);
     }
 

@@ -3,6 +3,7 @@ package dev.countersign.app.queue;
 import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.sync.QueueFeed;
+import dev.countersign.app.sync.SessionLockedException;
 import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.api.ProposalView;
 import java.time.Clock;
@@ -36,8 +37,8 @@ public final class QueueViewModel {
             .thenComparing(r -> r.view().proposal().expiresAt())
             .thenComparing(QueueRow::id);
 
-    /** Where syncing with the gateway stands. */
-    public enum SyncState { NOT_CONNECTED, SYNCING, SYNCED, FAILED }
+    /** Where syncing with the gateway stands; SIGNED_OUT: the session ended and the key is locked. */
+    public enum SyncState { NOT_CONNECTED, SYNCING, SYNCED, FAILED, SIGNED_OUT }
 
     private final TaskRunner runner;
     private final Clock clock;
@@ -92,7 +93,7 @@ public final class QueueViewModel {
             finished();
         }, e -> {
             syncError.set(errors.message(e));
-            state.set(SyncState.FAILED);
+            state.set(e instanceof SessionLockedException ? SyncState.SIGNED_OUT : SyncState.FAILED);
             finished();
         });
     }

@@ -1,6 +1,7 @@
 package dev.countersign.app.review;
 
 import dev.countersign.app.sync.GatewayClient;
+import dev.countersign.app.sync.ReviewerSessions;
 import dev.countersign.app.sync.GatewayException;
 import dev.countersign.app.sync.GatewayUnavailableException;
 import dev.countersign.model.Decision;
@@ -29,11 +30,13 @@ public final class DecisionSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionSubmitter.class);
 
     private final GatewayClient client;
+    private final ReviewerSessions sessions;
     private final Clock clock;
     private final String consoleVersion;
 
-    public DecisionSubmitter(GatewayClient client, Clock clock, String consoleVersion) {
+    public DecisionSubmitter(GatewayClient client, ReviewerSessions sessions, Clock clock, String consoleVersion) {
         this.client = client;
+        this.sessions = sessions;
         this.clock = clock;
         this.consoleVersion = consoleVersion;
     }
@@ -45,6 +48,8 @@ public final class DecisionSubmitter {
             throws GatewayException, GeneralSecurityException {
         Proposal proposal = shown.proposal();
         ProposalContext context = shown.context();
+        // the key is unlocked now: renew the session with it if needed, so an "only to sign" unlock is enough
+        sessions.ensure(reviewer, signer);
         NonceGrant nonce = client.issueNonce(proposal.id(), "nonce-" + UUID.randomUUID());
         DsseEnvelope envelope = sign(proposal, context, draft, reviewer, signer, nonce.nonce());
         String idempotencyKey = "decision-" + UUID.randomUUID();

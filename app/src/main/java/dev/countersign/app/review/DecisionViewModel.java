@@ -49,6 +49,7 @@ public final class DecisionViewModel {
     private final UserErrors errors;
     private final Clock clock;
     private final ReviewViewModel review;
+    private final AuthorityViewModel authority;
     private final KeyGate keys;
     private final SigningSession session;
     private final QueueViewModel queue;
@@ -65,18 +66,20 @@ public final class DecisionViewModel {
     private final StringBinding blocked;
     private final BooleanBinding canSubmit;
 
-    public DecisionViewModel(Messages messages, TaskRunner runner, Clock clock, ReviewViewModel review, KeyGate keys,
-            SigningSession session, QueueViewModel queue) {
+    public DecisionViewModel(Messages messages, TaskRunner runner, Clock clock, ReviewViewModel review,
+            AuthorityViewModel authority, KeyGate keys, SigningSession session, QueueViewModel queue) {
         this.messages = messages;
         this.runner = runner;
         this.errors = new UserErrors(messages);
         this.clock = clock;
         this.review = review;
+        this.authority = authority;
         this.keys = keys;
         this.session = session;
         this.queue = queue;
         blocked = Bindings.createStringBinding(this::whyNot, verdict, reasonCode, reasonText, submitter, busy,
-                review.shownProperty(), session.reviewerProperty());
+                review.shownProperty(), review.digestsMatchProperty(), session.reviewerProperty(),
+                session.knownProperty(), authority.permittedProperty());
         canSubmit = Bindings.createBooleanBinding(() -> blocked.get().isEmpty(), blocked);
         review.shownProperty().addListener((obs, old, latest) -> {
             reviewAgain.set(null);
@@ -195,6 +198,13 @@ public final class DecisionViewModel {
         }
         if (shown.status() != ProposalStatus.PENDING) {
             return messages.format("decision.blocked.closed", messages.get("status." + shown.status().json()));
+        }
+        if (!review.digestsMatchProperty().get()) {
+            return messages.get("decision.blocked.digestMismatch");
+        }
+        if (session.knownProperty().get() != null && !authority.permittedProperty().get()) {
+            // the gateway told us this reviewer's rights and they do not cover this proposal: it would refuse
+            return authority.textProperty().get();
         }
         boolean expired = shown.proposal().isExpiredAt(clock.instant());
         if (expired && verdict.get() == Verdict.APPROVE) {

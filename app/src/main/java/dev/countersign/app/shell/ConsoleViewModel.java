@@ -5,6 +5,7 @@ import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.identity.KeyGate;
+import dev.countersign.app.identity.SigningSession;
 import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.app.review.DecisionSubmitter;
 import dev.countersign.app.review.DecisionViewModel;
@@ -12,6 +13,10 @@ import dev.countersign.app.sync.GatewayClient;
 import dev.countersign.app.sync.GatewayConnection;
 import dev.countersign.app.sync.GatewayConnector;
 import dev.countersign.app.sync.QueueFeed;
+import dev.countersign.app.sync.ReviewerSessions;
+import dev.countersign.model.api.SessionGrant;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's start and stop: connect to (or start) the gateway in the background, then make sure the reviewer
- * has an enrolled key, and keep the queue in sync. Owns the window title.
+ * The console's start and stop: connect to (or start) the gateway in the background, make sure the reviewer has an
+ * enrolled key, sign in (open a session by signing the gateway's challenge), and keep the queue in sync. Owns the
+ * window title.
  */
 public final class ConsoleViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
@@ -35,6 +41,8 @@ public final class ConsoleViewModel {
     private final GatewayConnector connector;
     private final Function<URI, GatewayClient> clients;
     private final KeyGate keys;
+    private final SigningSession signing;
+    private final Executor uiThread;
     private final QueueViewModel queue;
     private final DecisionViewModel decision;
     private final StatusViewModel status;
@@ -45,16 +53,21 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<URI> gatewayUri = new ReadOnlyObjectWrapper<>();
     private GatewayConnection connection;
+    private ReviewerSessions sessions;
+    private boolean signingIn;
     private boolean stopped;
 
     public ConsoleViewModel(Messages messages, TaskRunner runner, GatewayConnector connector,
-            Function<URI, GatewayClient> clients, KeyGate keys, QueueViewModel queue, DecisionViewModel decision,
-            StatusViewModel status, Alerts alerts, Clock clock, String consoleVersion, Duration pollPeriod) {
+            Function<URI, GatewayClient> clients, KeyGate keys, SigningSession signing, Executor uiThread,
+            QueueViewModel queue, DecisionViewModel decision, StatusViewModel status, Alerts alerts, Clock clock,
+            String consoleVersion, Duration pollPeriod) {
         this.messages = messages;
         this.runner = runner;
         this.connector = connector;
         this.clients = clients;
         this.keys = keys;
+        this.signing = signing;
+        this.uiThread = uiThread;
         this.queue = queue;
         this.decision = decision;
         this.status = status;
@@ -87,15 +100,57 @@ public final class ConsoleViewModel {
         title.set(embeddedDemo ? messages.get("app.title.demo")
                 : messages.format("app.title.team", opened.baseUri().getHost()));
         status.started(opened.baseUri().toString(), embeddedDemo);
-        decision.connect(new DecisionSubmitter(client, clock, consoleVersion));
+        sessions = new ReviewerSessions(client, signing::currentSigner, clock,
+                grant -> uiThread.execute(() -> status.session(grant)), messages.get("session.locked"));
+        client.useSessions(sessions);
+        decision.connect(new DecisionSubmitter(client, sessions, clock, consoleVersion));
         queue.connect(new QueueFeed(client), pollPeriod);
-        keys.prepare(client, opened, () -> LOG.debug("reviewer key ready"));
+        keys.prepare(client, opened, this::signIn);
+    }
+
+    /**
+     * Opens a session for the reviewer: unlocks the key if needed (asking for the passphrase or PIN), signs the
+     * gateway's challenge in the background, then refreshes the queue and who the reviewer is. If the reviewer
+     * declines, the console stays signed out and says so in the status bar, which offers to sign in again.
+     */
+    public void signIn() {
+        ReviewerSessions open = sessions;
+        if (open == null || signingIn || stopped || !signing.identified()) {
+            return;
+        }
+        signingIn = true;
+        keys.withSigner(signer -> {
+            String reviewer = signing.reviewerProperty().get().reviewer();
+            runner.run("open session", () -> open.open(reviewer, signer), grant -> {
+                signingIn = false;
+                keys.refreshWho();
+                queue.refresh();
+            }, e -> {
+                signingIn = false;
+                String message = new UserErrors(messages).message(e);
+                LOG.warn("sign-in failed: {}", message);
+                alerts.showError(messages.get("session.failed.title"), message, UserErrors.details(e));
+                queue.refresh();
+            });
+        }, () -> {
+            signingIn = false;
+            LOG.info("the reviewer did not unlock the key; the console stays signed out");
+            queue.refresh();
+        });
+    }
+
+    /** The current session, if one is open (for tests and the status bar). */
+    public Optional<SessionGrant> session() {
+        return sessions == null ? Optional.empty() : sessions.current();
     }
 
     /** Stops polling and, if this console started the gateway, stops it. */
     public void stop() {
         stopped = true;
         queue.stop();
+        if (sessions != null) {
+            sessions.close();
+        }
         if (connection != null) {
             closeQuietly(connection);
             connection = null;

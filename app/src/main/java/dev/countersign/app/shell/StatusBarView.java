@@ -3,6 +3,7 @@ package dev.countersign.app.shell;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
@@ -13,6 +14,7 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
@@ -21,7 +23,8 @@ public final class StatusBarView extends HBox {
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
     private static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
 
-    public StatusBarView(StatusViewModel vm) {
+    /** @param signIn asks the reviewer to unlock the key and opens a session (offered while signed out) */
+    public StatusBarView(StatusViewModel vm, Runnable signIn, String signInText) {
         getStyleClass().add("status-bar");
         setId("statusBar");
         setSpacing(10);
@@ -39,6 +42,15 @@ public final class StatusBarView extends HBox {
         connection.setTooltip(tip);
         vm.connectionProperty().addListener((obs, old, state) -> mark(connection, state));
         mark(connection, vm.connectionProperty().get());
+        Hyperlink signInLink = new Hyperlink(signInText);
+        signInLink.setId("statusSignIn");
+        signInLink.setOnAction(e -> signIn.run());
+        signInLink.visibleProperty().bind(vm.connectionProperty().isEqualTo(StatusViewModel.Connection.SIGNED_OUT));
+        signInLink.managedProperty().bind(signInLink.visibleProperty());
+        Label session = new Label(null, new FontIcon(MaterialDesignL.LOCK_CLOCK));
+        session.setId("statusSession");
+        session.textProperty().bind(vm.sessionTextProperty());
+        session.setMinWidth(Region.USE_PREF_SIZE);
         Label lastSync = new Label(null, new FontIcon(MaterialDesignS.SYNC));
         lastSync.setId("statusLastSync");
         lastSync.textProperty().bind(vm.lastSyncTextProperty());
@@ -62,7 +74,8 @@ public final class StatusBarView extends HBox {
         for (Label fixed : new Label[] {connection, lastSync, open}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(gateway, connection, separator(), lastSync, separator(), open, spacer, key);
+        getChildren().addAll(gateway, connection, signInLink, separator(), lastSync, separator(), open, spacer,
+                session, separator(), key);
     }
 
     private static Separator separator() {
@@ -70,7 +83,8 @@ public final class StatusBarView extends HBox {
     }
 
     private static void mark(Label label, StatusViewModel.Connection state) {
-        label.pseudoClassStateChanged(OFFLINE, state == StatusViewModel.Connection.OFFLINE);
+        label.pseudoClassStateChanged(OFFLINE, state == StatusViewModel.Connection.OFFLINE
+                || state == StatusViewModel.Connection.SIGNED_OUT);
         label.pseudoClassStateChanged(CONNECTED, state == StatusViewModel.Connection.CONNECTED);
     }
 }

@@ -9,6 +9,8 @@ import dev.countersign.app.queue.QueueViewModel.SyncState;
 import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.app.settings.ReviewerSettings;
 import dev.countersign.model.api.ReviewerView;
+import dev.countersign.model.api.SessionGrant;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
@@ -19,7 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** The status bar: which gateway and whether it answers, when the queue last synced, and the signing key. */
 public final class StatusViewModel {
     /** The connection as the status bar shows it. */
-    public enum Connection { STARTING, CONNECTED, OFFLINE }
+    public enum Connection { STARTING, CONNECTED, SIGNED_OUT, OFFLINE }
 
     private final Messages messages;
     private final ReadOnlyStringWrapper gateway = new ReadOnlyStringWrapper();
@@ -32,6 +34,9 @@ public final class StatusViewModel {
     private final StringBinding identityText;
     private final RightsTexts rights;
     private final StringBinding openText;
+    private final ReadOnlyObjectWrapper<Optional<SessionGrant>> sessionGrant =
+            new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final StringBinding sessionText;
 
     public StatusViewModel(Messages messages, TimeTexts time, QueueViewModel queue, SigningSession session) {
         this.messages = messages;
@@ -41,11 +46,15 @@ public final class StatusViewModel {
             if (startError.get() != null || queue.stateProperty().get() == SyncState.FAILED) {
                 return Connection.OFFLINE;
             }
+            if (queue.stateProperty().get() == SyncState.SIGNED_OUT) {
+                return Connection.SIGNED_OUT;
+            }
             return started.get() && queue.lastSyncProperty().get() != null ? Connection.CONNECTED : Connection.STARTING;
         }, started, startError, queue.stateProperty(), queue.lastSyncProperty());
         connectionText = Bindings.createStringBinding(() -> switch (connection.get()) {
             case STARTING -> messages.get("status.connection.starting");
             case CONNECTED -> messages.get("status.connection.connected");
+            case SIGNED_OUT -> messages.get("status.connection.signedOut");
             case OFFLINE -> messages.format("status.connection.offline",
                     startError.get() != null ? startError.get() : queue.syncErrorProperty().get());
         }, connection, queue.syncErrorProperty(), startError);
@@ -87,6 +96,9 @@ public final class StatusViewModel {
                     algorithm(known, keyId), revoked ? messages.get("identity.keyRevoked") : "",
                     rights.roles(known.roles()), rights.rights(known.rights()));
         }, session.reviewerProperty(), session.keyIdProperty(), session.knownProperty());
+        sessionText = Bindings.createStringBinding(() -> sessionGrant.get()
+                .map(grant -> messages.format("status.session.until", time.localTime(grant.expiresAt())))
+                .orElseGet(() -> messages.get("status.session.none")), sessionGrant);
         openText = Bindings.createStringBinding(() -> messages.format("status.open",
                 queue.openCountProperty().get()), queue.openCountProperty());
     }
@@ -95,6 +107,16 @@ public final class StatusViewModel {
         gateway.set(embeddedDemo ? messages.format("status.gateway.demo", gatewayUrl) : gatewayUrl);
         startError.set(null);
         started.set(true);
+    }
+
+    /** The reviewer's session opened (with its end) or ended. UI thread. */
+    public void session(Optional<SessionGrant> grant) {
+        sessionGrant.set(grant);
+    }
+
+    /** When the session ends, or that there is none. */
+    public StringBinding sessionTextProperty() {
+        return sessionText;
     }
 
     void failed(String message) {

@@ -11,12 +11,15 @@ import dev.countersign.app.identity.SigningSession;
 import dev.countersign.app.keys.SoftwareKeyFile;
 import dev.countersign.app.queue.QueueTexts;
 import dev.countersign.app.queue.QueueViewModel;
+import dev.countersign.app.review.AuthorityViewModel;
 import dev.countersign.app.review.DecisionSubmitter;
 import dev.countersign.app.review.DecisionViewModel;
 import dev.countersign.app.review.ReviewViewModel;
 import dev.countersign.app.settings.ReviewerSettings;
 import dev.countersign.app.settings.SettingsStore;
+import dev.countersign.app.sync.GatewayClient;
 import dev.countersign.app.sync.QueueFeed;
+import dev.countersign.app.sync.ReviewerSessions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +37,13 @@ public final class ConsoleModels {
     public final SigningSession session = new SigningSession();
     public final QueueViewModel queue;
     public final ReviewViewModel review;
+    public final AuthorityViewModel authority;
     public final DecisionViewModel decision;
     public final KeyGate keys;
     public final TestGateway gateway;
+    /** The console's own client, signed in as the console's reviewer (not the test's observer). */
+    public final GatewayClient client;
+    public final ReviewerSessions sessions;
 
     public ConsoleModels(TestGateway gateway, Path dataDir, String reviewer) {
         this.gateway = gateway;
@@ -48,14 +55,22 @@ public final class ConsoleModels {
                 new ReviewerSettings(reviewer, "Test Reviewer", AppComposition.DEMO_ROLES));
         queue = new QueueViewModel(runner, clock, texts, new UserErrors(messages));
         review = new ReviewViewModel(queue.selectedProperty());
-        decision = new DecisionViewModel(messages, runner, clock, review, keys, session, queue);
+        authority = new AuthorityViewModel(messages, review.shownProperty(), session.knownProperty());
+        decision = new DecisionViewModel(messages, runner, clock, review, authority, keys, session, queue);
+        client = new GatewayClient(gateway.baseUri());
+        sessions = new ReviewerSessions(client, session::currentSigner, clock, grant -> { },
+                messages.get("session.locked"));
+        client.useSessions(sessions);
     }
 
-    /** Connects everything to the gateway: first run (with the queued answers), queue sync, decisions. */
+    /**
+     * Connects everything to the gateway as the console does: first run (with the queued answers), then queue sync
+     * and decisions over the reviewer's own session, opened with the key unlocked at first run.
+     */
     public ConsoleModels connect() {
-        keys.prepare(gateway.client(), gateway.connection(), () -> { });
-        queue.connect(new QueueFeed(gateway.client()), Duration.ofSeconds(5));
-        decision.connect(new DecisionSubmitter(gateway.client(), Clock.systemUTC(), "countersign-console/test"));
+        keys.prepare(client, gateway.connection(), () -> { });
+        queue.connect(new QueueFeed(client), Duration.ofSeconds(5));
+        decision.connect(new DecisionSubmitter(client, sessions, Clock.systemUTC(), "countersign-console/test"));
         return this;
     }
 }

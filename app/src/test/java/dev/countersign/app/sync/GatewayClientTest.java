@@ -46,6 +46,72 @@ class GatewayClientTest {
     }
 
     @Test
+    void consoleCallsCarryTheSessionTokenAndALapsedSessionIsRenewedOnceThenTheCallRepeated() throws Exception {
+        List<String> tokens = new java.util.ArrayList<>(List.of("t1", "t2"));
+        List<String> forgotten = new java.util.ArrayList<>();
+        client.useSessions(new SessionAuth() {
+            @Override
+            public String token() {
+                return tokens.get(0);
+            }
+
+            @Override
+            public void lapsed(String token) {
+                forgotten.add(token);
+                tokens.remove(token);
+            }
+        });
+        server.enqueue(sessionProblem("session-expired"));
+        server.enqueue(json(200, "{\"items\":[],\"nextCursor\":\"c2\",\"hasMore\":false}"));
+        assertEquals("c2", client.queue(null, 10).nextCursor());
+        assertEquals("Bearer t1", server.takeRequest().getHeaders().get("Authorization"));
+        assertEquals("Bearer t2", server.takeRequest().getHeaders().get("Authorization"));
+        assertEquals(List.of("t1"), forgotten);
+    }
+
+    @Test
+    void aSecondRefusalOfTheSessionIsNotRetriedAgain() throws Exception {
+        client.useSessions(new SessionAuth() {
+            @Override
+            public String token() {
+                return "t";
+            }
+
+            @Override
+            public void lapsed(String token) {
+                // forgotten, but the source hands out the same token again
+            }
+        });
+        server.enqueue(sessionProblem("session-invalid"));
+        server.enqueue(sessionProblem("session-invalid"));
+        GatewayProblemException e = assertThrows(GatewayProblemException.class, () -> client.queue(null, 10));
+        assertEquals("session-invalid", e.code());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void aLockedKeyStopsTheCallBeforeAnythingIsSent() {
+        client.useSessions(new SessionAuth() {
+            @Override
+            public String token() throws GatewayException {
+                throw new SessionLockedException("locked");
+            }
+
+            @Override
+            public void lapsed(String token) {
+            }
+        });
+        assertThrows(SessionLockedException.class, () -> client.queue(null, 10));
+        assertEquals(0, server.getRequestCount());
+    }
+
+    private static MockResponse sessionProblem(String code) {
+        return new MockResponse.Builder().code(401).setHeader("Content-Type", "application/problem+json")
+                .body("{\"type\":\"https://countersign.dev/problems/" + code + "\",\"title\":\"Session over\","
+                        + "\"status\":401}").build();
+    }
+
+    @Test
     void aProblemBecomesATypedRefusalAndUnknownMembersAreIgnored() {
         server.enqueue(new MockResponse.Builder().code(409)
                 .setHeader("Content-Type", "application/problem+json")

@@ -1,0 +1,150 @@
+package dev.countersign.app.sync;
+
+import dev.countersign.model.api.SessionChallengeGrant;
+import dev.countersign.model.api.SessionChallengeRequest;
+import dev.countersign.model.api.SessionGrant;
+import dev.countersign.model.crypto.KeyIds;
+import dev.countersign.model.crypto.Signer;
+import dev.countersign.model.json.JsonFormatException;
+import dev.countersign.model.record.DsseEnvelope;
+import dev.countersign.model.session.SessionChallenges;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reviewer's short-lived session with the gateway (docs/api.md, "Sessions"): opened by signing the gateway's
+ * challenge with the reviewer's key, carried by every console call, and renewed shortly before it ends. Renewal
+ * signs with the key only if it is unlocked right now; otherwise the call fails with {@link SessionLockedException}
+ * and the console asks the reviewer to unlock.
+ *
+ * <p>Thread-safe: calls come from background tasks. Opening is serialised, so parallel calls that find the session
+ * ending open one new session between them, not one each. The token is never logged.
+ */
+public final class ReviewerSessions implements SessionAuth {
+    /** A session with less than this left is renewed before use, so no call races its end. */
+    static final Duration RENEW_BEFORE = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewerSessions.class);
+
+    private final GatewayClient client;
+    private final Supplier<Optional<Signer>> unlockedKey;
+    private final Clock clock;
+    private final Consumer<Optional<SessionGrant>> changed;
+    private final String lockedMessage;
+    private volatile String reviewer;
+    private volatile SessionGrant current;
+
+    /**
+     * @param unlockedKey the reviewer's key if it is unlocked now, else empty; never prompts
+     * @param changed told (on the calling thread) whenever a session opens or ends
+     * @param lockedMessage what the reviewer reads when a renewal needs the locked key
+     */
+    public ReviewerSessions(GatewayClient client, Supplier<Optional<Signer>> unlockedKey, Clock clock,
+            Consumer<Optional<SessionGrant>> changed, String lockedMessage) {
+        this.client = client;
+        this.unlockedKey = unlockedKey;
+        this.clock = clock;
+        this.changed = changed;
+        this.lockedMessage = lockedMessage;
+    }
+
+    @Override
+    public synchronized String token() throws GatewayException {
+        SessionGrant session = current;
+        if (usable(session, null)) {
+            return session.token();
+        }
+        Optional<Signer> key = unlockedKey.get();
+        if (reviewer == null || key.isEmpty()) {
+            throw new SessionLockedException(lockedMessage);
+        }
+        return open(reviewer, key.get()).token();
+    }
+
+    /**
+     * Makes sure a session of this reviewer and key has at least a minute left, opening one with the signer if not.
+     * Call it while holding an unlocked signer (e.g. just before submitting a decision it signed).
+     */
+    public synchronized void ensure(String who, Signer signer) throws GatewayException {
+        if (!who.equals(reviewer) || !usable(current, KeyIds.of(signer.publicKey()))) {
+            open(who, signer);
+        }
+    }
+
+    /** Opens a new session: asks for a challenge, signs it with the key, and trades it for a token. */
+    public synchronized SessionGrant open(String who, Signer signer) throws GatewayException {
+        String keyId = KeyIds.of(signer.publicKey());
+        SessionChallengeGrant challenge = client.sessionChallenge(new SessionChallengeRequest(who, keyId));
+        DsseEnvelope answer;
+        try {
+            answer = SessionChallenges.answer(challenge.payloadBytes(), who, signer);
+        } catch (IllegalArgumentException | JsonFormatException e) { // incl. InvalidFieldException, bad base64
+            throw new GatewayResponseException("The gateway sent a sign-in challenge this console will not sign ("
+                    + e.getMessage() + "). Nothing was signed.", e);
+        } catch (GeneralSecurityException e) {
+            throw new GatewayResponseException("The key could not sign the gateway's sign-in challenge: "
+                    + e.getMessage(), e);
+        }
+        SessionGrant grant = client.openSession(answer);
+        if (!grant.reviewer().equals(who) || !grant.keyId().equals(keyId)) {
+            throw new GatewayResponseException("The gateway opened a session for " + grant.reviewer()
+                    + " instead of " + who + "; it was not used.", null);
+        }
+        reviewer = who;
+        current = grant;
+        LOG.info("session opened for {} with key {} until {}", who, keyId.substring(0, 12), grant.expiresAt());
+        changed.accept(Optional.of(grant));
+        return grant;
+    }
+
+    @Override
+    public synchronized void lapsed(String token) {
+        SessionGrant session = current;
+        if (session != null && session.token().equals(token)) {
+            current = null;
+            LOG.info("the gateway ended the session of {}", session.reviewer());
+            changed.accept(Optional.empty());
+        }
+    }
+
+    /** Forgets the session without telling the gateway (e.g. after the key it was opened with was rotated). */
+    public synchronized void forget() {
+        if (current != null) {
+            current = null;
+            changed.accept(Optional.empty());
+        }
+    }
+
+    /** Ends the session at the gateway too (signing out). Best effort: an unreachable gateway lets it lapse. */
+    public synchronized void close() {
+        SessionGrant session = current;
+        forget();
+        if (session != null) {
+            try {
+                client.closeSession(session.token());
+            } catch (GatewayException e) {
+                LOG.info("the session could not be closed at the gateway ({}); it lapses at {}", e.getMessage(),
+                        session.expiresAt());
+            }
+        }
+    }
+
+    /** The open session, if any (it may have passed its end; the next call renews it). */
+    public Optional<SessionGrant> current() {
+        return Optional.ofNullable(current);
+    }
+
+    private boolean usable(SessionGrant session, String keyId) {
+        if (session == null || (keyId != null && !session.keyId().equals(keyId))) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return now.plus(RENEW_BEFORE).isBefore(session.expiresAt());
+    }
+}
