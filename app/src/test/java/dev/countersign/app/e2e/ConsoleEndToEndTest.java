@@ -10,6 +10,7 @@ import dev.countersign.app.identity.SigningSession;
 import dev.countersign.app.keys.SoftwareKeyFile;
 import dev.countersign.app.queue.QueueRow;
 import dev.countersign.app.support.ConsoleDriver;
+import dev.countersign.app.support.Observer;
 import dev.countersign.model.ActionType;
 import dev.countersign.model.DependentWorkload;
 import dev.countersign.model.ProposalStatus;
@@ -128,7 +129,7 @@ class ConsoleEndToEndTest {
 
         // the gateway holds a record that verifies with the reviewer's own public key
         PublicKey reviewerKey = new SoftwareKeyFile(dataDir.resolve(AppComposition.KEY_FILE)).publicKey();
-        RecordList records = fetchRecords(console.gatewayUri(), shown.proposal().id());
+        RecordList records = fetchRecords(console, dataDir, shown.proposal().id());
         assertEquals(1, records.records().size());
         DecisionRecordView record = records.records().get(0);
         VerifiedDecision verified = DecisionRecords.verify(record.envelope(), reviewerKey);
@@ -147,12 +148,9 @@ class ConsoleEndToEndTest {
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     }
 
-    static RecordList fetchRecords(URI gateway, String proposalId) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gateway.resolve(
-                "/v1/decisions?proposalId=" + URLEncoder.encode(proposalId, StandardCharsets.UTF_8))).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, response.statusCode());
-        return Json.parse(response.body(), RecordList.class);
+    /** The records the gateway holds for a proposal, read as a separate observer, not through the console. */
+    static RecordList fetchRecords(ConsoleDriver console, Path dataDir, String proposalId) throws Exception {
+        return Observer.signInToEmbedded(console.gatewayUri(), dataDir).decisions(proposalId);
     }
 
     private String text(String query) {

@@ -84,7 +84,7 @@ class UnlockWrongPassphraseTest {
         ConsoleDriver.await(Duration.ofSeconds(30), () -> "Denied".equals(row.statusProperty().get()));
         assertTrue(((Label) robot.lookup("#decisionMessage").query()).getText().startsWith("Denied. "));
 
-        RecordList records = ConsoleEndToEndTest.fetchRecords(console.gatewayUri(), row.id());
+        RecordList records = ConsoleEndToEndTest.fetchRecords(console, dataDir, row.id());
         assertEquals(Verdict.DENY, DecisionRecords.verify(records.records().get(0).envelope(), publicKey)
                 .decision().verdict());
         assertArrayEquals(keyBytes, Files.readAllBytes(keyPath), "unlocking never rewrites the key file");

@@ -23,6 +23,9 @@ import dev.countersign.model.json.Digests;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.VerifiedDecision;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -140,9 +143,10 @@ class DecisionViewModelTest {
         Proposal p = real.proposal();
         Proposal altered = new Proposal(p.id(), p.version(), p.agent(), p.actionType(), p.target(), p.environment(),
                 p.parameters(), p.intent() + " (edited)", p.riskTier(), p.createdAt(), p.expiresAt());
-        models.queue.put(new ProposalView(altered, real.context(), real.proposalDigest(), real.contextDigest(),
-                real.status(), real.approvalsRequired(), real.approvals(), real.updatedAt()));
-        assertFalse(models.review.digestsMatchProperty().get(), "the console notices the digests differ");
+        // a consistent view of something the gateway does not hold: the console's digests match its own view
+        models.queue.put(new ProposalView(altered, real.context(), DecisionRecords.proposalDigest(altered),
+                real.contextDigest(), real.status(), real.approvalsRequired(), real.approvals(), real.updatedAt()));
+        assertTrue(models.review.digestsMatchProperty().get());
 
         decide(Verdict.DENY, ReasonCode.SUSPICIOUS_REQUEST, "Looks wrong.");
 
@@ -163,6 +167,45 @@ class DecisionViewModelTest {
     }
 
     @Test
+    void digestsThatDoNotMatchWhatIsShownBlockSigning() {
+        QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvals().isEmpty());
+        ProposalView real = row.view();
+        Proposal p = real.proposal();
+        Proposal altered = new Proposal(p.id(), p.version(), p.agent(), p.actionType(), p.target(), p.environment(),
+                p.parameters(), p.intent() + " (edited in transit)", p.riskTier(), p.createdAt(), p.expiresAt());
+        models.queue.put(new ProposalView(altered, real.context(), real.proposalDigest(), real.contextDigest(),
+                real.status(), real.approvalsRequired(), real.approvals(), real.updatedAt()));
+        assertFalse(models.review.digestsMatchProperty().get(), "the console notices the digests differ");
+        models.decision.verdictProperty().set(Verdict.DENY);
+        models.decision.reasonCodeProperty().set(ReasonCode.SUSPICIOUS_REQUEST);
+        models.decision.reasonTextProperty().set("Looks wrong.");
+        assertFalse(models.decision.canSubmitProperty().get());
+        assertTrue(models.decision.blockedReasonProperty().get().startsWith("What this console computes from the"
+                + " proposal does not match the digests the gateway gave"), models.decision.blockedReasonProperty().get());
+    }
+
+    @Test
+    void aReviewerWhoseRightsDoNotCoverTheTierCannotSignAndIsToldWhy() throws Exception {
+        String who = models.session.reviewerProperty().get().reviewer();
+        HttpResponse<String> granted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                gateway.baseUri().resolve("/v1/admin/reviewers/" + who + "/rights"))
+                .header("Authorization", "Bearer " + gateway.adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rights\":{\"maxTier\":\"low\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, granted.statusCode(), granted.body());
+        models.keys.refreshWho();
+        select(v -> v.status() == ProposalStatus.PENDING && v.proposal().riskTier().compareTo(RiskTier.LOW) > 0);
+        models.decision.verdictProperty().set(Verdict.DENY);
+        models.decision.reasonCodeProperty().set(ReasonCode.SUSPICIOUS_REQUEST);
+        models.decision.reasonTextProperty().set("Not mine to decide.");
+        assertFalse(models.decision.canSubmitProperty().get());
+        assertEquals(models.authority.textProperty().get(), models.decision.blockedReasonProperty().get());
+        assertTrue(models.decision.blockedReasonProperty().get().contains("low"),
+                models.decision.blockedReasonProperty().get());
+    }
+
+    @Test
     void aChangedContextSaysSoAndReviewAgainReloadsTheWorkspace() throws Exception {
         QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvals().isEmpty());
         ProposalView real = row.view();
@@ -170,8 +213,9 @@ class DecisionViewModelTest {
         ProposalContext older = new ProposalContext(c.proposalId(), c.proposalVersion(),
                 c.capturedAt().minusSeconds(3600), c.blastRadius(), c.dependentWorkloads(), c.incidents(),
                 c.policyBasis());
-        models.queue.put(new ProposalView(real.proposal(), older, real.proposalDigest(), real.contextDigest(),
-                real.status(), real.approvalsRequired(), real.approvals(), real.updatedAt()));
+        models.queue.put(new ProposalView(real.proposal(), older, real.proposalDigest(),
+                Digests.canonicalSha256(older), real.status(), real.approvalsRequired(), real.approvals(),
+                real.updatedAt()));
 
         decide(Verdict.DENY, ReasonCode.SUSPICIOUS_REQUEST, "Looks wrong.");
 

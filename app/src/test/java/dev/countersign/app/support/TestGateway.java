@@ -3,17 +3,8 @@ package dev.countersign.app.support;
 import dev.countersign.app.sync.EmbeddedGatewayConnector;
 import dev.countersign.app.sync.GatewayClient;
 import dev.countersign.app.sync.GatewayConnection;
-import dev.countersign.app.sync.ReviewerSessions;
-import dev.countersign.model.api.EnrollmentRequest;
-import dev.countersign.model.crypto.PublicKeys;
-import dev.countersign.model.crypto.Signer;
-import dev.countersign.model.crypto.SoftwareSigner;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The real embedded demo gateway in a temporary folder, with a client for the test's own checks: it is signed in as
@@ -21,21 +12,12 @@ import java.util.Optional;
  * is what the gateway holds, not what the console under test believes.
  */
 public final class TestGateway implements AutoCloseable {
-    public static final String OBSERVER = "observer@northwind.example";
-
     private final GatewayConnection connection;
     private final GatewayClient client;
 
     private TestGateway(GatewayConnection connection) throws Exception {
         this.connection = connection;
-        this.client = new GatewayClient(connection.baseUri());
-        Signer observer = new SoftwareSigner(KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
-        client.enroll(new EnrollmentRequest(OBSERVER, "Test observer", List.of("audit"),
-                PublicKeys.toBase64(observer.publicKey()), null), adminToken(), "enroll-observer");
-        ReviewerSessions sessions = new ReviewerSessions(client, () -> Optional.of(observer), Clock.systemUTC(),
-                grant -> { }, "the observer's key is always at hand");
-        client.useSessions(sessions);
-        sessions.open(OBSERVER, observer);
+        this.client = Observer.signIn(connection.baseUri(), adminToken());
     }
 
     public static TestGateway start(Path dir) throws Exception {
