@@ -58,6 +58,8 @@ public final class KeyGate {
         this.client = gatewayClient;
         this.connection = gatewayConnection;
         if (!keys.hasKey()) {
+            // the reviewer just typed the passphrase (or PIN): the new key is kept for the first signature, which
+            // locks it again if it is unlocked only to sign
             askForNewKey(signer -> ready.run(), ready);
             return;
         }
