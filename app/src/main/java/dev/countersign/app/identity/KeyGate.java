@@ -104,6 +104,26 @@ public final class KeyGate {
         prompts.showUnlock(prompt[0]);
     }
 
+    /**
+     * Takes a key that was put in place without a rotation (an import when there was no key): the console signs as
+     * {@code who} with it from now on, and the gateway is asked to enroll it as on first run.
+     */
+    public void adopt(ReviewerSettings who, Signer signer) {
+        session.identify(who, signer.publicKey());
+        session.unlock(signer, who.unlockPeriod());
+        enroll(who, signer.publicKey(), true, () -> { });
+    }
+
+    /** Who the first-run window suggests, for a reviewer who has no key yet. */
+    public ReviewerSettings defaults() {
+        return defaults;
+    }
+
+    /** True if there is a key (a key file, or a token key named in the settings). */
+    public boolean hasKey() {
+        return keys.hasKey();
+    }
+
     /** Locks the key now (the key window's "Lock now"); the next signature asks again. */
     public void lockNow() {
         session.lockNow();
