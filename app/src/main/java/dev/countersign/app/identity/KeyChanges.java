@@ -107,8 +107,9 @@ public final class KeyChanges {
             Pkcs11Token token = keys.token(source);
             String label = "countersign-" + LABEL_TIME.format(clock.instant());
             token.generate(label, pin.clone());
-            Signer newSigner = token.signer(label, pin.clone());
-            Signer oldSigner = token.signer(source.keyLabel(), pin.clone());
+            java.util.List<Signer> both = token.signers(pin.clone(), source.keyLabel(), label);
+            Signer oldSigner = both.get(0);
+            Signer newSigner = both.get(1);
             char[] abortPin = pin.clone();
             Staged staged = new Staged() {
                 @Override

@@ -81,7 +81,10 @@ public final class Pkcs11Token {
 
     /** A signer for the key with this alias; every signature is made on the token. */
     public Signer signer(String alias, char[] pin) throws KeyFileException {
-        KeyStore store = login(pin);
+        return signer(login(pin), alias);
+    }
+
+    private Signer signer(KeyStore store, String alias) throws KeyFileException {
         try {
             Key key = store.getKey(alias, null);
             Certificate certificate = store.getCertificate(alias);
@@ -113,6 +116,19 @@ public final class Pkcs11Token {
         } catch (GeneralSecurityException e) {
             throw new KeyFileException("The key '" + alias + "' could not be removed from the token: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Signers for several keys from one login. A later login (every method here logs in afresh) ends the keys of the
+     * earlier one, so keys that must sign together are opened together.
+     */
+    public List<Signer> signers(char[] pin, String... aliases) throws KeyFileException {
+        KeyStore store = login(pin);
+        List<Signer> signers = new ArrayList<>();
+        for (String alias : aliases) {
+            signers.add(signer(store, alias));
+        }
+        return signers;
     }
 
     /** Makes a new ECDSA P-256 key on the token under this alias. */
