@@ -126,6 +126,7 @@ public final class ChangeKeyDialog {
 
         Stage stage = FormWindow.open(owner, messages.get(prefix + ".title"), root, stylesheet, vm::cancel);
         FormWindow.closeWhen(stage, vm.closedProperty());
+        vm.errorProperty().addListener((obs, old, now) -> stage.sizeToScene()); // room for the error line
         stage.show();
         return stage;
     }

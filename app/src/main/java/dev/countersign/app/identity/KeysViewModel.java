@@ -133,7 +133,7 @@ public final class KeysViewModel {
             return messages.format("keys.source.token", source.tokenLabel(), source.tokenSerial(), source.keyLabel(),
                     source.library());
         }
-        return messages.format("keys.source.software", NewKeyDialog.homeRelative(keys.keyFile().path()));
+        return messages.format("keys.source.software", KeyTexts.homeRelative(keys.keyFile().path()));
     }
 
     private String enrollmentText() {

@@ -160,14 +160,21 @@ public final class NewKeyDialog {
         Stage stage = FormWindow.open(owner, messages.get("firstRun.title"), root, stylesheet, vm::cancel);
         FormWindow.closeWhen(stage, vm.closedProperty());
         stage.setOnShown(e -> passphrase.requestFocus());
+        // the window follows its content: the token part is taller, and grows once the token is open
+        vm.sourceProperty().addListener((obs, old, now) -> stage.sizeToScene());
+        if (vm.token() != null) {
+            vm.token().openedProperty().addListener((obs, old, now) -> stage.sizeToScene());
+            vm.token().errorProperty().addListener((obs, old, now) -> stage.sizeToScene());
+            vm.token().statusProperty().addListener((obs, old, now) -> stage.sizeToScene());
+        }
+        vm.errorProperty().addListener((obs, old, now) -> stage.sizeToScene());
         stage.show();
         return stage;
     }
 
     /** {@code /home/ana/.local/share/countersign/reviewer-key.p12} → {@code ~/.local/share/countersign/…}. */
     static String homeRelative(Path file) {
-        Path home = Path.of(System.getProperty("user.home", "/")).toAbsolutePath();
-        return file.startsWith(home) && !file.equals(home) ? "~/" + home.relativize(file) : file.toString();
+        return KeyTexts.homeRelative(file);
     }
 
     static char[] chars(PasswordField field) {

@@ -80,6 +80,7 @@ public final class UnlockDialog {
 
         Stage stage = FormWindow.open(owner, messages.get("unlock.title"), root, stylesheet, vm::cancel);
         FormWindow.closeWhen(stage, vm.closedProperty());
+        vm.errorProperty().addListener((obs, old, now) -> stage.sizeToScene()); // room for the error line
         stage.setOnShown(e -> passphrase.requestFocus());
         stage.show();
         return stage;
