@@ -62,6 +62,7 @@ public final class ChangeKeyDialog {
             file.setId("importFile");
             file.setEditable(false);
             file.setAccessibleText(messages.get("changeKey.import.file"));
+            file.textProperty().addListener((obs, old, now) -> file.positionCaret(now.length())); // show the name
             file.textProperty().bind(Bindings.createStringBinding(() -> vm.importFileProperty().get() == null ? ""
                     : vm.importFileProperty().get().toString(), vm.importFileProperty()));
             Button choose = new Button(messages.get("token.browse"), new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
@@ -101,12 +102,16 @@ public final class ChangeKeyDialog {
 
         Label error = FormParts.errorLine("changeKeyError", vm.errorProperty());
         Label busy = FormParts.busyIndicator(messages.get(prefix + ".busy"), vm.busyProperty());
+        busy.managedProperty().bind(vm.busyProperty()); // the long caption takes no room from the buttons
+        busy.setMinWidth(0);
         Button cancel = new Button(messages.get("common.cancel"));
         cancel.setCancelButton(true);
         cancel.disableProperty().bind(vm.busyProperty());
         cancel.setOnAction(e -> vm.cancel());
         Button submit = new Button(messages.get(prefix + ".submit"), new FontIcon(MaterialDesignR.ROTATE_RIGHT));
         submit.setId("changeKeySubmit");
+        submit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         submit.getStyleClass().add(Styles.ACCENT);
         submit.setDefaultButton(true);
         submit.disableProperty().bind(vm.canSubmitProperty().not());

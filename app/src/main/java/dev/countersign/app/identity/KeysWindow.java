@@ -168,7 +168,7 @@ public final class KeysWindow {
 
         VBox root = new VBox(14, heading, grid, message, error, buttons);
         root.setPadding(new Insets(20));
-        root.setPrefWidth(720);
+        root.setPrefWidth(820);
         root.getStyleClass().add("form-window");
         root.setId("keysWindow");
 
@@ -176,6 +176,7 @@ public final class KeysWindow {
         close.setOnAction(e -> closeWindow(vm));
         stage = opened;
         vm.opened();
+        opened.setOnShown(e -> close.requestFocus());
         opened.show();
         return opened;
     }

@@ -153,7 +153,7 @@ public final class NewKeyDialog {
 
         VBox root = new VBox(12, heading, intro, form, error, buttons);
         root.setPadding(new Insets(20));
-        root.setPrefWidth(620);
+        root.setPrefWidth(680);
         root.getStyleClass().add("form-window");
         root.setId("newKeyDialog");
 
