@@ -228,6 +228,35 @@ class KeyWindowFlowTest {
     }
 
     @Test
+    void withoutAKeyAnImportPutsTheKeyInPlaceAndAsksForEnrollment() throws Exception {
+        Path fresh = Files.createDirectories(dataDir.resolve("fresh"));
+        Path p12 = dataDir.resolve("from-elsewhere.p12");
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        new SoftwareKeyFile(p12).store(pair, "the other tool's passphrase".toCharArray());
+        SigningSession freshSession = new SigningSession(time.clock(), time);
+        ReviewerKeys freshKeys = new ReviewerKeys(new SoftwareKeyFile(fresh.resolve("reviewer-key.p12")),
+                new SettingsStore(fresh.resolve("settings.json")));
+        KeyGate freshGate = new KeyGate(messages, runner, dialogs, dialogs, freshKeys, freshSession, ANA);
+        KeysWindow window = new KeysWindow(messages, runner, freshKeys, freshSession, freshGate, null, time.clock(),
+                () -> events.add("afterRotation"), files(null, p12), accepting());
+        ChangeKeyViewModel vm = new ChangeKeyViewModel(messages, runner, new UserErrors(messages),
+                ChangeKeyViewModel.Mode.IMPORT, ANA, false, new KeyChanges(freshKeys, time.clock()), freshGate,
+                accepting(), files(null, p12), done -> window.finish(done, false), () -> { });
+        vm.chooseFile();
+        vm.passphraseChanged(NEW_PASSPHRASE, NEW_PASSPHRASE);
+        vm.submit(NEW_PASSPHRASE.toCharArray(), "the other tool's passphrase".toCharArray());
+
+        assertNull(vm.errorProperty().get());
+        assertTrue(posted.isEmpty(), "no rotation without an old key");
+        assertEquals(KeyIds.of(pair.getPublic()), new SoftwareKeyFile(fresh.resolve("reviewer-key.p12"))
+                .unlock(NEW_PASSPHRASE.toCharArray()).keyId());
+        assertEquals(ANA, new SettingsStore(fresh.resolve("settings.json")).load().orElseThrow());
+        assertEquals(KeyIds.of(pair.getPublic()), freshSession.keyIdProperty().get());
+        assertTrue(dialogs.infos().get(0).startsWith("Ask an admin to enroll your key"), dialogs.infos().toString());
+        assertTrue(events.isEmpty(), "not a rotation");
+    }
+
+    @Test
     void aWrongPassphraseForTheFileToImportSaysSoAndChangesNothing() throws Exception {
         Path p12 = dataDir.resolve("from-elsewhere.p12");
         new SoftwareKeyFile(p12).store(KeyPairGenerator.getInstance("Ed25519").generateKeyPair(),
