@@ -14,9 +14,7 @@ import dev.countersign.app.settings.UnlockPeriod;
 import dev.countersign.model.crypto.KeyIds;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.crypto.Signer;
-import dev.countersign.model.crypto.SoftwareSigner;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.List;
@@ -177,11 +175,6 @@ public final class ReviewerKeys implements TokenChoiceViewModel.Tokens {
     /** Saves who the console signs as (after a rotation: the new key source). */
     public void save(ReviewerSettings who) throws SettingsException {
         settings.save(who);
-    }
-
-    /** The software key as an in-memory signer (for rotation and import, before it is written anywhere). */
-    static Signer signerOf(KeyPair pair) {
-        return new SoftwareSigner(pair);
     }
 
     /** An existing key's owner and public key, read without the passphrase. */

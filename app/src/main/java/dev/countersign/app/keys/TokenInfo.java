@@ -7,7 +7,7 @@ package dev.countersign.app.keys;
 public record TokenInfo(long slotId, String label, String manufacturer, String model, String serial,
         boolean initialized, boolean pinLocked, boolean pinFinalTry) {
 
-    /** "countersign-test (SoftHSM project, SoftHSM v2, serial 1a2b…)" style text is built by the view. */
+    /** True if this is the token with that serial (and, if a label is given, that label). */
     public boolean sameTokenAs(String otherLabel, String otherSerial) {
         return serial.equals(otherSerial) && (otherLabel == null || label.equals(otherLabel));
     }
