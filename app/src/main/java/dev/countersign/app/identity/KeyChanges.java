@@ -168,7 +168,13 @@ public final class KeyChanges {
     private Staged stageSoftware(KeyPair pair, char[] newPassphrase) throws KeyFileException {
         SoftwareKeyFile current = keys.keyFile();
         SoftwareKeyFile next = new SoftwareKeyFile(current.path().resolveSibling(current.path().getFileName() + ".next"));
-        next.delete(); // a leftover from an interrupted change
+        if (next.exists()) {
+            // left by a change that stopped between the gateway's answer and the switch: it may be the only key the
+            // gateway still accepts, so it is never deleted here
+            throw new KeyFileException("A key from an earlier, unfinished change is waiting in " + next.path()
+                    + ". If the gateway enrolled it (the key window shows the old key as revoked), move it and its "
+                    + ".pub.pem in place of " + current.path() + "; otherwise delete both, then try again.");
+        }
         next.store(pair, newPassphrase);
         Signer signer = new SoftwareSigner(pair);
         return new Staged() {

@@ -195,6 +195,22 @@ class KeyWindowFlowTest {
     }
 
     @Test
+    void aKeyLeftByAnUnfinishedChangeIsNeverDeletedAndIsExplained() throws Exception {
+        Path leftover = dataDir.resolve("reviewer-key.p12.next");
+        new SoftwareKeyFile(leftover).create(NEW_PASSPHRASE.toCharArray());
+        byte[] before = Files.readAllBytes(leftover);
+        dialogs.answer(Answer.type(PASSPHRASE));
+        ChangeKeyViewModel vm = change(ChangeKeyViewModel.Mode.ROTATE_SOFTWARE, accepting(), null);
+        vm.passphraseChanged(NEW_PASSPHRASE, NEW_PASSPHRASE);
+        vm.submit(NEW_PASSPHRASE.toCharArray(), new char[0]);
+        assertTrue(vm.errorProperty().get().startsWith("A key from an earlier, unfinished change is waiting in "),
+                vm.errorProperty().get());
+        assertTrue(posted.isEmpty());
+        assertArrayEquals(before, Files.readAllBytes(leftover));
+        assertEquals(KeyIds.of(oldKey), session.keyIdProperty().get());
+    }
+
+    @Test
     void importingAP256KeyFromPkcs12RotatesToIt() throws Exception {
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp256r1"));
