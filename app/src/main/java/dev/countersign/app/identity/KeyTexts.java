@@ -4,6 +4,12 @@ package dev.countersign.app.identity;
 public final class KeyTexts {
     private KeyTexts() {}
 
+    /** {@code /home/ana/.local/share/countersign/reviewer-key.p12} → {@code ~/.local/share/countersign/…}. */
+    public static String homeRelative(java.nio.file.Path file) {
+        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home", "/")).toAbsolutePath();
+        return file.startsWith(home) && !file.equals(home) ? "~/" + home.relativize(file) : file.toString();
+    }
+
     public static String shortId(String keyId) {
         if (keyId == null) {
             return "";

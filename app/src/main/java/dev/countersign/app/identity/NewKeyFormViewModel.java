@@ -5,6 +5,7 @@ import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.keys.SoftwareKeyFile;
 import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.app.settings.UnlockPeriod;
 import dev.countersign.model.crypto.Signer;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * First run: choose a passphrase (typed twice) and say who you are; then the key is created in the background. The
+ * First run: say who you are and choose where the key lives: a new software key under a passphrase (typed twice), or
+ * a key on a hardware token (see {@link TokenChoiceViewModel}); then the key is made in the background. The
  * passphrase itself is never kept here: the view reports what was typed through {@link #passphraseChanged} and hands
  * the characters over once, to {@link #create}, which wipes them.
  */
@@ -33,10 +35,20 @@ public final class NewKeyFormViewModel {
     /** How a hint should look. */
     public enum Hint { NEUTRAL, PROBLEM, GOOD }
 
+    /** Where the new key lives. */
+    public enum Source { SOFTWARE, TOKEN }
+
     /** Creates the key; runs in the background. */
     @FunctionalInterface
     public interface KeyCreator {
         Signer create(ReviewerSettings who, char[] passphrase) throws Exception;
+    }
+
+    /** Uses an existing key on a token, or makes one; runs in the background. */
+    @FunctionalInterface
+    public interface TokenKeyUser {
+        Signer use(ReviewerSettings who, java.nio.file.Path library, dev.countersign.app.keys.TokenInfo token,
+                String existingLabel, String newLabel, char[] pin) throws Exception;
     }
 
     private final Messages messages;
@@ -57,9 +69,30 @@ public final class NewKeyFormViewModel {
     private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<String> reviewerProblem = new SimpleObjectProperty<>();
     private final BooleanBinding canCreate;
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.SOFTWARE);
+    private final ObjectProperty<UnlockPeriod> period = new SimpleObjectProperty<>();
+    private final TokenChoiceViewModel token;
+    private final TokenKeyUser tokenUser;
 
+    /** A software key only (no token choice). */
     public NewKeyFormViewModel(Messages messages, TaskRunner runner, UserErrors errors, ReviewerSettings defaults,
             KeyCreator creator, BiConsumer<ReviewerSettings, Signer> onCreated, Runnable onCancelled) {
+        this(messages, runner, errors, defaults, creator, null, null, onCreated, onCancelled);
+    }
+
+    /** The console's first run: a software key, or a key on a token from the libraries found on this machine. */
+    public NewKeyFormViewModel(Messages messages, TaskRunner runner, UserErrors errors, ReviewerSettings defaults,
+            ReviewerKeys keys, BiConsumer<ReviewerSettings, Signer> onCreated, Runnable onCancelled) {
+        this(messages, runner, errors, defaults, keys::create, keys::useToken,
+                TokenChoiceViewModel.forThisMachine(messages, runner, errors, keys), onCreated, onCancelled);
+    }
+
+    public NewKeyFormViewModel(Messages messages, TaskRunner runner, UserErrors errors, ReviewerSettings defaults,
+            KeyCreator creator, TokenKeyUser tokenUser, TokenChoiceViewModel token,
+            BiConsumer<ReviewerSettings, Signer> onCreated, Runnable onCancelled) {
+        this.tokenUser = tokenUser;
+        this.token = token;
+        this.period.set(defaults.unlockPeriod());
         this.messages = messages;
         this.runner = runner;
         this.errors = errors;
@@ -70,7 +103,9 @@ public final class NewKeyFormViewModel {
         reviewer.set(defaults.reviewer());
         displayName.set(defaults.displayName());
         reviewerProblem.bind(Bindings.createObjectBinding(this::checkIdentity, reviewer, displayName));
-        canCreate = passphraseAcceptable.and(reviewerProblem.isNull()).and(busy.not()).and(closed.not());
+        javafx.beans.value.ObservableBooleanValue keyReady = token == null ? passphraseAcceptable
+                : Bindings.when(source.isEqualTo(Source.TOKEN)).then(token.readyProperty()).otherwise(passphraseAcceptable);
+        canCreate = Bindings.and(keyReady, reviewerProblem.isNull()).and(busy.not()).and(closed.not());
         passphraseChanged("", "");
     }
 
@@ -113,6 +148,49 @@ public final class NewKeyFormViewModel {
             busy.set(false);
             error.set(errors.message(e));
         });
+    }
+
+    /** Uses the key chosen on the token, with the PIN (wiped afterwards); the window closes on success. */
+    public void useToken(char[] pin) {
+        if (token == null || source.get() != Source.TOKEN || !canCreate.get()) {
+            Arrays.fill(pin, '\0');
+            return;
+        }
+        ReviewerSettings who = new ReviewerSettings(reviewer.get().strip(), displayName.get().strip(), roles);
+        java.nio.file.Path library = token.libraryPath();
+        dev.countersign.app.keys.TokenInfo chosen = token.tokenProperty().get();
+        String existing = token.existingLabel();
+        String newLabel = token.newLabel();
+        busy.set(true);
+        error.set(null);
+        runner.run(existing == null ? "make key on token" : "use key on token", () -> {
+            try {
+                return tokenUser.use(who, library, chosen, existing, newLabel, pin);
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
+        }, signer -> {
+            busy.set(false);
+            closed.set(true);
+            onCreated.accept(who, signer);
+        }, e -> {
+            busy.set(false);
+            error.set(errors.message(e));
+        });
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    /** How long the new key stays unlocked after this window. */
+    public ObjectProperty<UnlockPeriod> periodProperty() {
+        return period;
+    }
+
+    /** The token part of the form; null when only a software key is offered. */
+    public TokenChoiceViewModel token() {
+        return token;
     }
 
     public void cancel() {

@@ -5,7 +5,9 @@ import dev.countersign.app.common.FormParts;
 import dev.countersign.app.common.FormWindow;
 import dev.countersign.app.common.Messages;
 import javafx.geometry.Insets;
+import dev.countersign.app.settings.UnlockPeriod;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.HBox;
@@ -15,7 +17,10 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 
-/** Asks for the passphrase of the existing key; stays open with a clear message after a wrong one. */
+/**
+ * Asks for the passphrase of the existing key, or the PIN of the token that holds it, and how long to keep it
+ * unlocked; stays open with a clear message after a wrong one.
+ */
 public final class UnlockDialog {
     private UnlockDialog() {}
 
@@ -28,9 +33,21 @@ public final class UnlockDialog {
 
         PasswordField passphrase = new PasswordField();
         passphrase.setId("unlockPassphrase");
-        passphrase.setAccessibleText(messages.get("unlock.passphrase"));
-        Label label = new Label(messages.get("unlock.passphrase"));
+        passphrase.setAccessibleText(vm.secretLabel());
+        Label label = new Label(vm.secretLabel());
         label.setLabelFor(passphrase);
+
+        ComboBox<UnlockPeriod> period = UnlockPeriods.choice(messages, vm.periodProperty());
+        period.setId("unlockPeriod");
+        Label periodLabel = new Label(messages.get("unlockPeriod.label"));
+        periodLabel.setLabelFor(period);
+        Label periodHint = new Label();
+        periodHint.getStyleClass().add("muted");
+        periodHint.setWrapText(true);
+        periodHint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> messages.get(vm.periodProperty().get().messageKey() + ".hint"), vm.periodProperty()));
+        HBox periodRow = new HBox(10, periodLabel, period);
+        periodRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label error = FormParts.errorLine("unlockError", vm.errorProperty());
         Label busy = FormParts.busyIndicator(messages.get("unlock.busy"), vm.busyProperty());
@@ -54,7 +71,8 @@ public final class UnlockDialog {
         });
         HBox buttons = FormParts.buttonRow(busy, cancel, unlock);
 
-        VBox root = new VBox(12, heading, prompt, label, passphrase, error, buttons);
+        VBox secret = new VBox(4, label, passphrase);
+        VBox root = new VBox(12, heading, prompt, secret, periodRow, periodHint, error, buttons);
         root.setPadding(new Insets(20));
         root.setPrefWidth(480);
         root.getStyleClass().add("form-window");
@@ -62,6 +80,7 @@ public final class UnlockDialog {
 
         Stage stage = FormWindow.open(owner, messages.get("unlock.title"), root, stylesheet, vm::cancel);
         FormWindow.closeWhen(stage, vm.closedProperty());
+        vm.errorProperty().addListener((obs, old, now) -> stage.sizeToScene()); // room for the error line
         stage.setOnShown(e -> passphrase.requestFocus());
         stage.show();
         return stage;

@@ -11,6 +11,7 @@ import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.AuthProvider;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javax.security.auth.login.FailedLoginException;
+import javax.security.auth.login.LoginException;
 
 /**
  * A hardware token (a PIV card, a YubiKey, or SoftHSM2 in tests) reached through the JDK's SunPKCS11 provider. Keys
@@ -33,11 +35,23 @@ import javax.security.auth.login.FailedLoginException;
 public final class Pkcs11Token {
     private final Path library;
     private final int slotListIndex;
+    private final long slotId;
     private Provider provider;
 
+    /** The token in the slot at this index of the library's slot list. */
     public Pkcs11Token(Path library, int slotListIndex) {
+        this(library, slotListIndex, -1);
+    }
+
+    private Pkcs11Token(Path library, int slotListIndex, long slotId) {
         this.library = library.toAbsolutePath();
         this.slotListIndex = slotListIndex;
+        this.slotId = slotId;
+    }
+
+    /** The token in the slot with this id (as {@link TokenDirectory} lists it). */
+    public static Pkcs11Token inSlot(Path library, long slotId) {
+        return new Pkcs11Token(library, -1, slotId);
     }
 
     public Path library() {
@@ -67,7 +81,10 @@ public final class Pkcs11Token {
 
     /** A signer for the key with this alias; every signature is made on the token. */
     public Signer signer(String alias, char[] pin) throws KeyFileException {
-        KeyStore store = login(pin);
+        return signer(login(pin), alias);
+    }
+
+    private Signer signer(KeyStore store, String alias) throws KeyFileException {
         try {
             Key key = store.getKey(alias, null);
             Certificate certificate = store.getCertificate(alias);
@@ -82,6 +99,36 @@ public final class Pkcs11Token {
         } catch (GeneralSecurityException e) {
             throw new KeyFileException("The key '" + alias + "' cannot be read from the token: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Removes the key with this alias from the token (used to take back a key made for a rotation the gateway
+     * refused). Returns false if there was none.
+     */
+    public boolean delete(String alias, char[] pin) throws KeyFileException {
+        KeyStore store = login(pin);
+        try {
+            if (!store.containsAlias(alias)) {
+                return false;
+            }
+            store.deleteEntry(alias);
+            return true;
+        } catch (GeneralSecurityException e) {
+            throw new KeyFileException("The key '" + alias + "' could not be removed from the token: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Signers for several keys from one login. A later login (every method here logs in afresh) ends the keys of the
+     * earlier one, so keys that must sign together are opened together.
+     */
+    public List<Signer> signers(char[] pin, String... aliases) throws KeyFileException {
+        KeyStore store = login(pin);
+        List<Signer> signers = new ArrayList<>();
+        for (String alias : aliases) {
+            signers.add(signer(store, alias));
+        }
+        return signers;
     }
 
     /** Makes a new ECDSA P-256 key on the token under this alias. */
@@ -102,13 +149,27 @@ public final class Pkcs11Token {
         }
     }
 
+    /**
+     * Logs in with the PIN. A token stays logged in for the whole process once any provider logged in, and SunPKCS11
+     * then accepts any PIN without asking the token; so the console logs out first, and every PIN is really checked.
+     */
     private KeyStore login(char[] pin) throws KeyFileException {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS11", provider());
+            Provider p = provider();
+            if (p instanceof AuthProvider auth) {
+                auth.logout();
+            }
+            KeyStore store = KeyStore.getInstance("PKCS11", p);
             store.load(null, pin);
             return store;
+        } catch (LoginException e) {
+            throw new KeyFileException("The token cannot be logged out before a new login: " + e.getMessage(), e);
         } catch (IOException e) {
-            if (hasCause(e, FailedLoginException.class) || String.valueOf(e.getMessage()).contains("CKR_PIN_INCORRECT")) {
+            String text = String.valueOf(e.getMessage()) + " " + String.valueOf(e.getCause());
+            if (text.contains("CKR_PIN_LOCKED")) {
+                throw new TokenLockedException();
+            }
+            if (hasCause(e, FailedLoginException.class) || text.contains("CKR_PIN_INCORRECT")) {
                 throw new WrongPinException();
             }
             throw new KeyFileException("The token cannot be opened: " + e.getMessage(), e);
@@ -128,13 +189,15 @@ public final class Pkcs11Token {
         if (base == null) {
             throw new KeyFileException("This Java runtime has no PKCS#11 support (module jdk.crypto.cryptoki).");
         }
-        String config = "--name = Countersign-slot" + slotListIndex + "\n"
+        String slot = slotId >= 0 ? "slot = " + slotId : "slotListIndex = " + slotListIndex;
+        String config = "--name = Countersign-" + (slotId >= 0 ? "slot" + slotId : "index" + slotListIndex) + "\n"
                 + "library = " + library + "\n"
-                + "slotListIndex = " + slotListIndex + "\n";
+                + slot + "\n";
         try {
             provider = base.configure(config);
         } catch (RuntimeException e) {
-            throw new KeyFileException("No token answers in slot " + slotListIndex + " of " + library + ".", e);
+            throw new KeyFileException("No token answers in slot " + (slotId >= 0 ? slotId : slotListIndex) + " of "
+                    + library + ".", e);
         }
         return provider;
     }

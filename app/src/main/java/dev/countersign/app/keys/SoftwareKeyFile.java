@@ -1,6 +1,8 @@
 package dev.countersign.app.keys;
 
 import dev.countersign.model.crypto.PublicKeys;
+import dev.countersign.model.crypto.SignatureAlgorithm;
+import dev.countersign.model.crypto.UnsupportedKeyException;
 import dev.countersign.model.crypto.Signer;
 import dev.countersign.model.crypto.SoftwareSigner;
 import dev.countersign.model.crypto.Signatures;
@@ -28,7 +30,7 @@ import java.util.Arrays;
 import javax.crypto.spec.PBEParameterSpec;
 
 /**
- * A reviewer's Ed25519 signing key in an encrypted PKCS#12 file, with its public key beside it in PEM so that who
+ * A reviewer's signing key (Ed25519, or an imported ECDSA P-256 key) in an encrypted PKCS#12 file, with its public key beside it in PEM so that who
  * the reviewer signs as can be shown without the passphrase.
  *
  * <p>The private key, the certificate bag and the file's integrity MAC are all protected with PBKDF2-HMAC-SHA256 at
@@ -61,12 +63,29 @@ public final class SoftwareKeyFile {
 
     /** Creates a new Ed25519 key protected by the passphrase. Refuses to overwrite an existing key. */
     public PublicKey create(char[] passphrase) throws KeyFileException {
+        return store(newKeyPair(), passphrase);
+    }
+
+    /** A fresh Ed25519 key pair, in memory only. */
+    public static KeyPair newKeyPair() throws KeyFileException {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new KeyFileException("A new key could not be made: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes this key pair (Ed25519 or ECDSA P-256) into a new file protected by the passphrase, with PBES2 as for a
+     * created key. Refuses to overwrite an existing key.
+     */
+    public PublicKey store(KeyPair pair, char[] passphrase) throws KeyFileException {
         checkPassphrase(passphrase);
         if (exists()) {
             throw new KeyFileException("A key already exists at " + file + "; it was left untouched.");
         }
         try {
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            SignatureAlgorithm.of(pair.getPublic());
             Certificate certificate = SelfSignedCertificates.create(pair, "Countersign reviewer key");
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -79,7 +98,7 @@ public final class SoftwareKeyFile {
             writeAtomically(publicKeyFile, PublicKeys.toPem(pair.getPublic()).getBytes(StandardCharsets.US_ASCII));
             writeStore(store, passphrase);
             return pair.getPublic();
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | UnsupportedKeyException e) {
             throw new KeyFileException("The key could not be created: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new KeyFileException("The key could not be written to " + file + ": " + e.getMessage(), e);
@@ -113,6 +132,90 @@ public final class SoftwareKeyFile {
             throw new KeyFileException("The key file " + file + " cannot be read: " + e.getMessage(), e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new KeyFileException("The key file " + file + " is damaged or of an unsupported kind.", e);
+        }
+    }
+
+    /**
+     * Reads the one private key in someone else's PKCS#12 file (.p12, .pfx), Ed25519 or ECDSA P-256, for import.
+     * A wrong passphrase or another kind of key is refused clearly; the file is only read.
+     */
+    public static KeyPair readPkcs12(Path source, char[] passphrase) throws KeyFileException {
+        KeyStore store;
+        try (InputStream in = Files.newInputStream(source)) {
+            store = KeyStore.getInstance("PKCS12");
+            store.load(in, passphrase);
+        } catch (NoSuchFileException e) {
+            throw new KeyFileException("There is no file " + source + ".", e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+                throw new WrongPassphraseException("That passphrase does not open " + source.getFileName()
+                        + ". Check it and try again; nothing was imported.");
+            }
+            throw new KeyFileException("The file " + source.getFileName() + " is not a PKCS#12 key file.", e);
+        } catch (GeneralSecurityException e) {
+            throw new KeyFileException("The file " + source.getFileName() + " cannot be read: " + e.getMessage(), e);
+        }
+        try {
+            KeyPair found = null;
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (!store.isKeyEntry(alias)) {
+                    continue;
+                }
+                Key key = store.getKey(alias, passphrase);
+                Certificate certificate = store.getCertificate(alias);
+                if (key instanceof PrivateKey privateKey && certificate != null) {
+                    if (found != null) {
+                        throw new KeyFileException("The file " + source.getFileName()
+                                + " holds more than one private key; export the one you sign with on its own.");
+                    }
+                    found = new KeyPair(certificate.getPublicKey(), privateKey);
+                }
+            }
+            if (found == null) {
+                throw new KeyFileException("The file " + source.getFileName() + " holds no private key.");
+            }
+            SignatureAlgorithm.of(found.getPublic());
+            SoftwareSigner signer = new SoftwareSigner(found.getPrivate(), found.getPublic());
+            byte[] probe = new byte[32];
+            new SecureRandom().nextBytes(probe);
+            if (!Signatures.verify(signer.publicKey(), probe, signer.sign(probe))) {
+                throw new KeyFileException("The file " + source.getFileName() + " is inconsistent: its private key "
+                        + "does not match its certificate.");
+            }
+            return found;
+        } catch (UnrecoverableKeyException e) {
+            throw new WrongPassphraseException("That passphrase does not open the key in " + source.getFileName()
+                    + ". Check it and try again; nothing was imported.");
+        } catch (UnsupportedKeyException e) {
+            throw new KeyFileException("The key in " + source.getFileName() + " is not Ed25519 or ECDSA P-256; "
+                    + "Countersign signs only with those.", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new KeyFileException("The key in " + source.getFileName() + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts the key in {@code staged} (a complete key file written beside this one) in place of this one, so this
+     * file's old key is no longer usable. The key file moves atomically; the public key beside it follows.
+     */
+    public void replaceWith(SoftwareKeyFile staged) throws KeyFileException {
+        try {
+            PublicKey next = staged.publicKey();
+            Files.move(staged.file, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(publicKeyFile, PublicKeys.toPem(next).getBytes(StandardCharsets.US_ASCII));
+            Files.deleteIfExists(staged.publicKeyFile);
+        } catch (IOException e) {
+            throw new KeyFileException("The new key could not be put in place of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes this key file and its public key (a staged key that was not needed). */
+    public void delete() throws KeyFileException {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(publicKeyFile);
+        } catch (IOException e) {
+            throw new KeyFileException("The key file " + file + " could not be removed: " + e.getMessage(), e);
         }
     }
 

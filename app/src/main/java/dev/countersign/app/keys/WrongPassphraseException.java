@@ -5,4 +5,8 @@ public final class WrongPassphraseException extends KeyFileException {
     public WrongPassphraseException() {
         super("That passphrase does not unlock this key. Check it and try again.");
     }
+
+    public WrongPassphraseException(String message) {
+        super(message);
+    }
 }

@@ -80,6 +80,7 @@ class ConsoleEndToEndTest {
         assertEquals("The passphrases match.", text("#passphraseHint"));
         assertEquals("you@northwind.example", robot.lookup("#reviewerField")
                 .queryTextInputControl().getText());
+        robot.clickOn("#firstRunUnlockPeriod").clickOn("15 minutes"); // keep the new key unlocked for a while
         robot.clickOn("#createKey");
         console.awaitGone("#newKeyDialog", Duration.ofSeconds(60));
         ConsoleDriver.await(Duration.ofSeconds(30), () -> console.app().composition().session()

@@ -3,7 +3,7 @@ package dev.countersign.app.identity;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.app.AppComposition;
@@ -12,6 +12,7 @@ import dev.countersign.app.common.SyncTaskRunner;
 import dev.countersign.app.keys.SoftwareKeyFile;
 import dev.countersign.app.settings.ReviewerSettings;
 import dev.countersign.app.settings.SettingsStore;
+import dev.countersign.app.settings.UnlockPeriod;
 import dev.countersign.app.support.FakeDialogService.Answer;
 import dev.countersign.app.support.FakeDialogService;
 import dev.countersign.app.support.TestGateway;
@@ -42,7 +43,8 @@ class KeyGateTest {
     Path dataDir;
     private final SyncTaskRunner runner = new SyncTaskRunner();
     private final FakeDialogService dialogs = new FakeDialogService();
-    private final SigningSession session = new SigningSession();
+    private final ManualTime time = new ManualTime(java.time.Instant.now());
+    private final SigningSession session = new SigningSession(time.clock(), time);
 
     @BeforeAll
     static void startGateway() throws Exception {
@@ -71,7 +73,8 @@ class KeyGateTest {
         assertEquals(1, dialogs.newKeyWindows());
         assertTrue(Files.exists(dataDir.resolve("reviewer-key.p12")));
         assertEquals(ana, new SettingsStore(dataDir.resolve("settings.json")).load().orElseThrow());
-        assertTrue(session.unlockedProperty().get(), "the new key is ready to sign without asking again");
+        assertTrue(session.unlockedProperty().get(), "the new key is kept for the first signature");
+        assertTrue(session.onlyToSign(), "and only for that (the default period)");
         assertEquals(SigningSession.Enrollment.ENROLLED, session.enrollmentProperty().get());
 
         ReviewerView enrolled = gateway.client().reviewer("ana.first@northwind.example");
@@ -85,7 +88,8 @@ class KeyGateTest {
         Path keyPath = dataDir.resolve("reviewer-key.p12");
         SoftwareKeyFile keyFile = new SoftwareKeyFile(keyPath);
         String keyId = KeyIds.of(keyFile.create(PASSPHRASE.toCharArray()));
-        ReviewerSettings bo = new ReviewerSettings("bo.later@northwind.example", "Bo Later", DEFAULTS.roles());
+        ReviewerSettings bo = new ReviewerSettings("bo.later@northwind.example", "Bo Later", DEFAULTS.roles(),
+                null, UnlockPeriod.FIFTEEN_MINUTES);
         new SettingsStore(dataDir.resolve("settings.json")).save(bo);
         byte[] before = Files.readAllBytes(keyPath);
 
@@ -109,8 +113,33 @@ class KeyGateTest {
         assertTrue(session.unlockedProperty().get());
 
         gate.withSigner(got::add, () -> { });
-        assertEquals(1, dialogs.unlockWindows(), "an unlocked key is not asked for again");
+        assertEquals(1, dialogs.unlockWindows(), "a key unlocked for 15 minutes is not asked for again");
         assertEquals(2, got.size());
+
+        time.advance(java.time.Duration.ofMinutes(15));
+        assertFalse(session.unlockedProperty().get(), "locked again when the 15 minutes are over");
+    }
+
+    @Test
+    void onlyToSignLocksAsSoonAsTheSignerWasHandedOverAndAsksAgainNextTime() throws Exception {
+        new SoftwareKeyFile(dataDir.resolve("reviewer-key.p12")).create(PASSPHRASE.toCharArray());
+        new SettingsStore(dataDir.resolve("settings.json")).save(
+                new ReviewerSettings("cy.once@northwind.example", "Cy Once", DEFAULTS.roles()));
+        KeyGate gate = gate(DEFAULTS);
+        gate.prepare(gateway.client(), gateway.connection(), () -> { });
+
+        dialogs.answer(Answer.type(PASSPHRASE), Answer.type(PASSPHRASE));
+        List<Boolean> unlockedWhileUsing = new ArrayList<>();
+        gate.withSigner(signer -> unlockedWhileUsing.add(session.currentSigner().isPresent()), () -> { });
+        assertEquals(List.of(true), unlockedWhileUsing, "the key is there while the signing step takes it");
+        assertFalse(session.unlockedProperty().get(), "and gone once it returns");
+        assertTrue(session.currentSigner().isEmpty());
+        assertNull(session.unlockedUntilProperty().get());
+
+        gate.withSigner(signer -> unlockedWhileUsing.add(true), () -> { });
+        assertEquals(2, dialogs.unlockWindows(), "the next signature asks again");
+        assertEquals(UnlockPeriod.ONLY_TO_SIGN, new SettingsStore(dataDir.resolve("settings.json")).load()
+                .orElseThrow().unlockPeriod());
     }
 
     @Test
@@ -137,6 +166,6 @@ class KeyGateTest {
         assertEquals(1, dialogs.infos().size());
         assertTrue(dialogs.infos().get(0).startsWith("Ask an admin to enroll your key"), dialogs.infos().get(0));
         assertEquals(SigningSession.Enrollment.UNKNOWN, session.enrollmentProperty().get());
-        assertNotNull(session.signer().orElse(null));
+        assertTrue(session.identified());
     }
 }

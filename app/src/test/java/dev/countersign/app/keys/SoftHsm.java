@@ -14,25 +14,38 @@ import java.util.stream.Stream;
 
 /**
  * A real SoftHSM2 token for tests, standing in for a PIV card. Surefire points SOFTHSM2_CONF at a file under
- * target/; the first use writes that file, empties the token folder and initialises one token with a test PIN.
+ * target/; the first use writes that file, empties the token folder and initialises two tokens with a test PIN.
  * Outside CI a machine without SoftHSM2 skips the tests; in CI (.ci/run installs it) its absence fails them.
  */
 public final class SoftHsm {
     public static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
     public static final String PIN = "314159";
+    /** The labels of the two tokens the fixture initialises (both with {@link #PIN}). */
+    public static final String LABEL = "countersign-test";
+    public static final String SECOND_LABEL = "countersign-second";
     private static final String SO_PIN = "27182818";
     private static boolean ready;
 
     private SoftHsm() {}
 
-    /** The token, initialised once per test JVM. */
-    public static synchronized Pkcs11Token token() throws IOException, InterruptedException {
+    /** The first token, initialised once per test JVM. */
+    public static synchronized Pkcs11Token token() throws IOException, InterruptedException, KeyFileException {
+        return Pkcs11Token.inSlot(LIBRARY, info(LABEL).slotId());
+    }
+
+    /**
+     * How the library describes the token with this label. Both tokens are made before the library is first loaded
+     * in this JVM: SoftHSM2 reads its token folder once, when it is initialised.
+     */
+    public static synchronized TokenInfo info(String label) throws IOException, InterruptedException,
+            KeyFileException {
         requireInstalled();
         if (!ready) {
             initialise();
             ready = true;
         }
-        return new Pkcs11Token(LIBRARY, 0);
+        return new TokenDirectory().tokens(LIBRARY).stream().filter(t -> t.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("SoftHSM2 lists no token " + label));
     }
 
     private static void requireInstalled() {
@@ -60,8 +73,9 @@ public final class SoftHsm {
         Files.createDirectories(tokens);
         Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n",
                 StandardCharsets.UTF_8);
-        run(List.of("softhsm2-util", "--init-token", "--free", "--label", "countersign-test",
-                "--pin", PIN, "--so-pin", SO_PIN));
+        run(List.of("softhsm2-util", "--init-token", "--free", "--label", LABEL, "--pin", PIN, "--so-pin", SO_PIN));
+        run(List.of("softhsm2-util", "--init-token", "--free", "--label", SECOND_LABEL, "--pin", PIN,
+                "--so-pin", SO_PIN));
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
