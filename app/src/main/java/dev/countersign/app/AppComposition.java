@@ -7,6 +7,7 @@ import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.TimeTexts;
 import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.identity.KeyGate;
+import dev.countersign.app.identity.KeysWindow;
 import dev.countersign.app.identity.ReviewerKeys;
 import dev.countersign.app.identity.SigningSession;
 import dev.countersign.app.keys.SoftwareKeyFile;
@@ -91,9 +92,13 @@ public final class AppComposition implements AutoCloseable {
                 session, Platform::runLater, queue, decision, status, dialogs, config.clock(),
                 BuildInfo.consoleVersion(), config.pollPeriod());
 
-        MainWindow window = new MainWindow(new QueueView(queue, messages, chips),
+        KeysWindow keysWindow = new KeysWindow(messages, runner, keys, session, keyGate, stylesheet, config.clock(),
+                console::keyRotated);
+        MainWindow window = new MainWindow(messages, new QueueView(queue, messages, chips),
                 new ReviewView(review, decision, authority, messages, texts, chips, time, config.clock()),
-                new StatusBarView(status, console::signIn, messages.get("status.signIn")));
+                new StatusBarView(status, console::signIn, messages.get("status.signIn")),
+                new MainWindow.Actions(() -> keysWindow.show(stage), console::signIn, keyGate::lockNow,
+                        console::signOut, stage::close));
         scene = new Scene(window.root(), 1280, 800);
         scene.getStylesheets().add(stylesheet);
     }

@@ -139,6 +139,30 @@ public final class ConsoleViewModel {
         });
     }
 
+    /**
+     * The reviewer's key was replaced and the gateway revoked the old one, which ends its session: open a new one
+     * with the new key (asking to unlock it only if it is locked).
+     */
+    public void keyRotated() {
+        if (sessions != null) {
+            sessions.forget();
+            signIn();
+        }
+    }
+
+    /** Ends the session at the gateway and locks the key: the reviewer is stepping away. */
+    public void signOut() {
+        keys.lockNow();
+        ReviewerSessions open = sessions;
+        if (open == null) {
+            return;
+        }
+        runner.run("close session", () -> {
+            open.close();
+            return null;
+        }, done -> queue.refresh(), e -> queue.refresh());
+    }
+
     /** The current session, if one is open (for tests and the status bar). */
     public Optional<SessionGrant> session() {
         return sessions == null ? Optional.empty() : sessions.current();

@@ -67,7 +67,9 @@ public final class StatusViewModel {
             if (who == null) {
                 return messages.get("status.key.none");
             }
-            String state = messages.get(session.unlockedProperty().get() ? "status.key.unlocked" : "status.key.locked");
+            String state = !session.unlockedProperty().get() ? messages.get("status.key.locked")
+                    : session.unlockedUntilProperty().get() == null ? messages.get("status.key.unlocked")
+                    : messages.format("status.key.unlockedUntil", time.localTime(session.unlockedUntilProperty().get()));
             String enrollment = session.enrollmentProperty().get() == SigningSession.Enrollment.FAILED
                     ? " · " + messages.get("status.key.notEnrolled") : "";
             ReviewerView known = session.knownProperty().get();
@@ -80,6 +82,7 @@ public final class StatusViewModel {
             return messages.format("status.keyRights", who.reviewer(), KeyTexts.shortId(session.keyIdProperty().get()),
                     algorithm(known, session.keyIdProperty().get()), upTo, state) + enrollment;
         }, session.reviewerProperty(), session.keyIdProperty(), session.unlockedProperty(),
+                session.unlockedUntilProperty(),
                 session.enrollmentProperty(), session.knownProperty());
         identityText = Bindings.createStringBinding(() -> {
             ReviewerSettings who = session.reviewerProperty().get();
