@@ -64,7 +64,7 @@ class AdminCommandTest {
     }
 
     private static ReviewerView reviewer(String name) {
-        return world.expect(200, world.http.get("/v1/reviewers/" + name)).as(ReviewerView.class);
+        return world.expect(200, world.console().get("/v1/reviewers/" + name)).as(ReviewerView.class);
     }
 
     @Test
