@@ -34,6 +34,11 @@ public record TestReviewer(String reviewer, Signer signer) {
         }
     }
 
+    /** The same reviewer with a fresh Ed25519 key (not enrolled). */
+    public TestReviewer nextKey() {
+        return new TestReviewer(reviewer, ed25519(reviewer).signer());
+    }
+
     public String keyId() {
         return signer.keyId();
     }
