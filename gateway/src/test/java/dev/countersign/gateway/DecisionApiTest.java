@@ -17,6 +17,7 @@ import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.Outcome;
 import dev.countersign.model.api.ProposalView;
+import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.DsseEnvelope;
@@ -204,13 +205,14 @@ class DecisionApiTest {
     @Test
     void aRevokedKeyIsRefused() {
         TestReviewer dave = TestReviewer.ed25519("dave@example.test").enrollAt(world.http, "sre");
-        TestReviewer daveSecondKey = new TestReviewer(dave.reviewer(), TestReviewer.ed25519(dave.reviewer()).signer())
-                .enrollAt(world.http, "sre");
+        TestReviewer daveSecondKey = dave.nextKey().enrollAt(world.http, "sre");
         Http daveConsole = world.as(dave);
         ProposalView view = lowTier();
         String nonce = world.nonce(view.proposal().id());
         world.expect(200, world.http.adminPost("/v1/admin/keys/" + dave.keyId() + "/revoke", null));
-        assertNotNull(world.console().get("/v1/reviewers/dave@example.test").json().get("keys").get(0).get("revokedAt"));
+        ReviewerView revoked = world.console().get("/v1/reviewers/dave@example.test").as(ReviewerView.class);
+        assertNotNull(revoked.keys().stream().filter(k -> k.keyId().equals(dave.keyId())).findFirst().orElseThrow()
+                .revokedAt());
         // the revoked key's session ended with it
         assertEquals("session-invalid", daveConsole.post("/v1/decisions", DecisionSigner.about(view).by(dave)
                 .nonce(nonce).json()).problem());
