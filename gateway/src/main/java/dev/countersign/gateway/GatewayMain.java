@@ -57,7 +57,8 @@ public final class GatewayMain implements Callable<Integer> {
         boolean demo;
 
         @Option(names = "--session-minutes", paramLabel = "MINUTES",
-                description = "How long a reviewer session lasts once opened, 1 to 15 minutes. Default: ${DEFAULT-VALUE}.")
+                description = "How long a reviewer session lasts once opened, 1 to 15 minutes."
+                        + " Default: ${DEFAULT-VALUE}.")
         int sessionMinutes = 15;
     }
 

@@ -377,8 +377,9 @@ class DecisionApiTest {
     void anIdempotentDecisionIsRecordedOnce() {
         ProposalView view = lowTier();
         String body = DecisionSigner.about(view).by(alice).nonce(world.nonce(view.proposal().id())).json();
-        Reply first = world.as(alice).post("/v1/decisions", body, "Idempotency-Key", "decision-" + view.proposal().id());
-        Reply again = world.as(alice).post("/v1/decisions", body, "Idempotency-Key", "decision-" + view.proposal().id());
+        String key = "decision-" + view.proposal().id();
+        Reply first = world.as(alice).post("/v1/decisions", body, "Idempotency-Key", key);
+        Reply again = world.as(alice).post("/v1/decisions", body, "Idempotency-Key", key);
         assertEquals(201, first.status());
         assertEquals(201, again.status());
         assertEquals(first.body(), again.body());

@@ -94,7 +94,8 @@ class DemoAndRestartTest {
                     && v.status() == ProposalStatus.PENDING).findFirst().orElseThrow();
             approvedId = lowTier.proposal().id();
             String nonce = console.post("/v1/proposals/" + approvedId + "/nonces", null).as(NonceGrant.class).nonce();
-            Reply decided = console.post("/v1/decisions", DecisionSigner.about(lowTier).by(reviewer).nonce(nonce).json());
+            Reply decided = console.post("/v1/decisions",
+                    DecisionSigner.about(lowTier).by(reviewer).nonce(nonce).json());
             assertEquals(201, decided.status(), decided::toString);
             recordId = decided.json().get("recordId").asText();
 

@@ -135,7 +135,8 @@ class ProposalApiTest {
         String next = cursor;
         QueuePage page;
         do {
-            page = world.expect(200, world.console().get("/v1/queue?limit=500" + (next == null ? "" : "&cursor=" + next)))
+            page = world.expect(200, world.console().get("/v1/queue?limit=500"
+                    + (next == null ? "" : "&cursor=" + next)))
                     .as(QueuePage.class);
             next = page.nextCursor();
         } while (page.hasMore());
