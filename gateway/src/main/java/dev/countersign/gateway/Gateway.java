@@ -22,6 +22,9 @@ import dev.countersign.gateway.proposals.ProposalService;
 import dev.countersign.gateway.proposals.ProposalStore;
 import dev.countersign.gateway.reviewers.ReviewerService;
 import dev.countersign.gateway.reviewers.ReviewerStore;
+import dev.countersign.gateway.sessions.KeyRotationService;
+import dev.countersign.gateway.sessions.SessionService;
+import dev.countersign.gateway.sessions.SessionStore;
 import dev.countersign.gateway.store.Database;
 import dev.countersign.gateway.store.DatabaseOpenException;
 import dev.countersign.gateway.store.MetaStore;
@@ -108,7 +111,12 @@ public final class Gateway implements AutoCloseable {
                 new ContextSnapshots(inventory, policy), ids, config.clock(), new AutoApprover(log, proposalStore,
                         nonceStore, policy, gatewayKey, ids, GatewayVersion.current()));
         ReviewerStore reviewerStore = new ReviewerStore();
-        ReviewerService reviewers = new ReviewerService(database, reviewerStore, config.clock());
+        SessionStore sessionStore = new SessionStore();
+        SessionService sessions = new SessionService(database, sessionStore, reviewerStore, ids, config.clock(),
+                config.sessionTtl());
+        ReviewerService reviewers = new ReviewerService(database, reviewerStore, config.clock(), sessions::keyRevoked);
+        KeyRotationService rotations = new KeyRotationService(database.writer(), reviewerStore, sessionStore,
+                config.clock());
         NonceService nonces = new NonceService(database.writer(), nonceStore, proposalStore, ids, config.clock());
         DecisionService decisions = new DecisionService(database, proposalStore, reviewerStore, nonceStore, log, ids,
                 config.clock());
@@ -127,7 +135,8 @@ public final class Gateway implements AutoCloseable {
                     + e.getMessage(), e);
         }
         HttpApi api = new HttpApi(new HttpApi.Services(proposals, nonces, decisions, reviewers, inventory, policy,
-                idempotency, notifier, new LogService(database, log, gatewayKey, config.clock())), adminToken, GatewayVersion.current(), demo, config.clock());
+                idempotency, notifier, new LogService(database, log, gatewayKey, config.clock()), sessions, rotations),
+                adminToken, GatewayVersion.current(), demo, config.clock());
         int port;
         try {
             port = api.start(config.host(), config.port());

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.ILoggerFactory;
@@ -54,6 +55,11 @@ public final class GatewayMain implements Callable<Integer> {
 
         @Option(names = "--demo", description = "Seed the demo world into a new data folder.")
         boolean demo;
+
+        @Option(names = "--session-minutes", paramLabel = "MINUTES",
+                description = "How long a reviewer session lasts once opened, 1 to 15 minutes."
+                        + " Default: ${DEFAULT-VALUE}.")
+        int sessionMinutes = 15;
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = GatewayMain.Version.class,
@@ -88,7 +94,8 @@ public final class GatewayMain implements Callable<Integer> {
         configureLogging(dataDir.resolve("logs"));
         Gateway gateway;
         try {
-            GatewayConfig config = new GatewayConfig(dataDir, o.host, o.port, o.demo, Clock.systemUTC());
+            GatewayConfig config = new GatewayConfig(dataDir, o.host, o.port, o.demo, Clock.systemUTC(),
+                    Duration.ofMinutes(o.sessionMinutes));
             gateway = o.keyPassphraseFile == null ? Gateway.start(config)
                     : Gateway.start(config, keyPassphrase(o.keyPassphraseFile));
         } catch (GatewayStartException e) {

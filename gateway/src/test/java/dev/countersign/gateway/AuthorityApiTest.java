@@ -117,7 +117,7 @@ class AuthorityApiTest {
     @Test
     void aReviewerEnrolledWithoutRightsHoldsNoneAndADenialNeedsRightsToo() {
         TestReviewer none = TestReviewer.ed25519("no-rights@example.test").enrollWithRights(world.http, null, "sre");
-        assertNull(world.http.get("/v1/reviewers/" + none.reviewer()).as(ReviewerView.class).rights());
+        assertNull(world.console().get("/v1/reviewers/" + none.reviewer()).as(ReviewerView.class).rights());
         String id = lowTier();
         var view = world.view(id);
         Reply deny = world.decide(DecisionSigner.about(view).by(none).verdict(dev.countersign.model.Verdict.DENY)
@@ -133,7 +133,7 @@ class AuthorityApiTest {
                 "{\"environments\":[\"dev\"],\"maxTier\":\"medium\"}", "sre");
         TestReviewer second = new TestReviewer(first.reviewer(), TestReviewer.ed25519("x@example.test").signer());
         second.enrollWithRights(world.http, null, "sre");
-        ReviewerView view = world.http.get("/v1/reviewers/" + first.reviewer()).as(ReviewerView.class);
+        ReviewerView view = world.console().get("/v1/reviewers/" + first.reviewer()).as(ReviewerView.class);
         assertEquals(2, view.keys().size());
         assertEquals(List.of("dev"), view.rights().environments());
         assertTrue(view.rights().allActionTypes());
@@ -147,7 +147,7 @@ class AuthorityApiTest {
     void rightsAreServedAndListedWithKeysAndRevocations() {
         TestReviewer r = TestReviewer.ed25519("listed@example.test").enrollWithRights(world.http,
                 "{\"actionTypes\":[\"rotate_credential\"],\"maxTier\":\"high\"}", "identity");
-        String json = world.http.get("/v1/reviewers/" + r.reviewer()).body();
+        String json = world.console().get("/v1/reviewers/" + r.reviewer()).body();
         assertTrue(json.contains("\"rights\":{\"actionTypes\":[\"rotate_credential\"],\"maxTier\":\"high\"}"), json);
         world.expect(200, world.http.adminPost("/v1/admin/keys/" + r.keyId() + "/revoke", null));
 
@@ -178,7 +178,7 @@ class AuthorityApiTest {
         Reply missing = world.http.adminPost("/v1/admin/reviewers/" + r.reviewer() + "/rights", "{\"rights\":{}}");
         assertEquals("invalid-request", missing.problem());
         assertEquals("$.rights.maxTier", missing.json().get("path").asText());
-        ReviewerView unchanged = Json.parse(world.http.get("/v1/reviewers/" + r.reviewer()).body(),
+        ReviewerView unchanged = Json.parse(world.console().get("/v1/reviewers/" + r.reviewer()).body(),
                 ReviewerView.class);
         assertEquals(RiskTier.LOW, unchanged.rights().maxTier());
     }

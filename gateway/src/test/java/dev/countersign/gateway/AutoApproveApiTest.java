@@ -64,7 +64,7 @@ class AutoApproveApiTest {
 
         SignedCheckpoint signed = world.expect(200, world.http.get("/v1/log/checkpoint")).as(SignedCheckpoint.class);
         PublicKey gatewayKey = PublicKeys.fromBase64(signed.gatewayPublicKey());
-        DecisionRecordView record = world.expect(200, world.http.get("/v1/decisions?proposalId="
+        DecisionRecordView record = world.expect(200, world.console().get("/v1/decisions?proposalId="
                 + view.proposal().id())).as(RecordList.class).records().get(0);
         VerifiedDecision verified = DecisionRecords.verify(record.envelope(), gatewayKey);
         Decision d = verified.decision();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.gateway.support.DecisionSigner;
+import dev.countersign.gateway.support.Http;
 import dev.countersign.gateway.support.Reply;
 import dev.countersign.gateway.support.TestReviewer;
 import dev.countersign.gateway.support.TestWorld;
@@ -16,6 +17,7 @@ import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.Outcome;
 import dev.countersign.model.api.ProposalView;
+import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.DsseEnvelope;
@@ -96,7 +98,7 @@ class DecisionApiTest {
         assertEquals(List.of(alice.reviewer()), after.approvals().stream().map(a -> a.reviewer()).toList());
         assertEquals(receipt.recordId(), after.approvals().get(0).recordId());
 
-        DecisionRecordView record = world.expect(200, world.http.get("/v1/decisions/" + receipt.recordId()))
+        DecisionRecordView record = world.expect(200, world.console().get("/v1/decisions/" + receipt.recordId()))
                 .as(DecisionRecordView.class);
         assertEquals(alice.keyId(), record.keyId());
         assertEquals(Verdict.APPROVE, record.verdict());
@@ -124,7 +126,7 @@ class DecisionApiTest {
         DecisionReceipt receipt = accepted(world.decide(
                 DecisionSigner.about(view).by(bob).nonce(world.nonce(view.proposal().id()))));
         assertEquals(ProposalStatus.APPROVED, receipt.status());
-        assertEquals("ECDSA-P256", world.http.get("/v1/reviewers/" + bob.reviewer()).json()
+        assertEquals("ECDSA-P256", world.console().get("/v1/reviewers/" + bob.reviewer()).json()
                 .get("keys").get(0).get("algorithm").asText());
     }
 
@@ -162,7 +164,7 @@ class DecisionApiTest {
         assertEquals(409, late.status());
         assertEquals("proposal-closed", late.problem());
         assertEquals(2, world.records(id));
-        assertEquals(409, world.http.post("/v1/proposals/" + id + "/nonces", null).status());
+        assertEquals(409, world.console().post("/v1/proposals/" + id + "/nonces", null).status());
     }
 
     @Test
@@ -186,27 +188,37 @@ class DecisionApiTest {
         sig[sig.length / 2] ^= 0x01;
         DsseEnvelope bad = new DsseEnvelope(good.payloadType(), good.payload(),
                 List.of(new DsseSignature(good.signatures().get(0).keyid(), Base64.getEncoder().encodeToString(sig))));
-        assertRefused(world.http.post("/v1/decisions", Json.string(bad)), 422, "bad-signature", view);
+        assertRefused(world.as(alice).post("/v1/decisions", Json.string(bad)), 422, "bad-signature", view);
         // the nonce was not used up by the refusal
-        accepted(world.http.post("/v1/decisions", Json.string(good)));
+        accepted(world.as(alice).post("/v1/decisions", Json.string(good)));
     }
 
     @Test
     void aKeyThatIsNotEnrolledIsUnknown() {
         ProposalView view = lowTier();
         TestReviewer stranger = TestReviewer.ed25519(alice.reviewer());
-        assertRefused(world.decide(DecisionSigner.about(view).by(stranger).nonce(world.nonce(view.proposal().id()))),
-                403, "unknown-key", view);
+        // posted in alice's session: a key that is not enrolled is refused as such before the session is compared
+        assertRefused(world.decide(alice, DecisionSigner.about(view).by(stranger)
+                .nonce(world.nonce(view.proposal().id()))), 403, "unknown-key", view);
     }
 
     @Test
     void aRevokedKeyIsRefused() {
         TestReviewer dave = TestReviewer.ed25519("dave@example.test").enrollAt(world.http, "sre");
+        TestReviewer daveSecondKey = dave.nextKey().enrollAt(world.http, "sre");
+        Http daveConsole = world.as(dave);
         ProposalView view = lowTier();
         String nonce = world.nonce(view.proposal().id());
         world.expect(200, world.http.adminPost("/v1/admin/keys/" + dave.keyId() + "/revoke", null));
-        assertNotNull(world.http.get("/v1/reviewers/dave@example.test").json().get("keys").get(0).get("revokedAt"));
-        assertRefused(world.decide(DecisionSigner.about(view).by(dave).nonce(nonce)), 403, "key-revoked", view);
+        ReviewerView revoked = world.console().get("/v1/reviewers/dave@example.test").as(ReviewerView.class);
+        assertNotNull(revoked.keys().stream().filter(k -> k.keyId().equals(dave.keyId())).findFirst().orElseThrow()
+                .revokedAt());
+        // the revoked key's session ended with it
+        assertEquals("session-invalid", daveConsole.post("/v1/decisions", DecisionSigner.about(view).by(dave)
+                .nonce(nonce).json()).problem());
+        // and a record it signs is refused even in a session of the reviewer's other key
+        assertRefused(world.decide(daveSecondKey, DecisionSigner.about(view).by(dave).nonce(nonce)), 403,
+                "key-revoked", view);
     }
 
     @Test
@@ -322,7 +334,7 @@ class DecisionApiTest {
         ProposalView after = world.view(id);
         assertEquals(ProposalStatus.EXPIRED, after.status());
         assertEquals(1, after.proposal().version());
-        assertEquals(409, world.http.post("/v1/proposals/" + id + "/nonces", null).status());
+        assertEquals(409, world.console().post("/v1/proposals/" + id + "/nonces", null).status());
     }
 
     @Test
@@ -331,17 +343,17 @@ class DecisionApiTest {
         String nonce = world.nonce(view.proposal().id());
         DsseEnvelope good = DecisionSigner.about(view).by(alice).nonce(nonce).envelope();
         DsseEnvelope wrongType = new DsseEnvelope("text/plain", good.payload(), good.signatures());
-        assertRefused(world.http.post("/v1/decisions", Json.string(wrongType)), 422, "invalid-record", view);
+        assertRefused(world.as(alice).post("/v1/decisions", Json.string(wrongType)), 422, "invalid-record", view);
         DsseEnvelope notAStatement = new DsseEnvelope(good.payloadType(),
                 Base64.getEncoder().encodeToString("{\"hello\":1}".getBytes()), good.signatures());
-        assertRefused(world.http.post("/v1/decisions", Json.string(notAStatement)), 422, "invalid-record", view);
-        assertRefused(world.http.post("/v1/decisions", "{\"payloadType\":\"x\"}"), 422, "invalid-record", view);
+        assertRefused(world.as(alice).post("/v1/decisions", Json.string(notAStatement)), 422, "invalid-record", view);
+        assertRefused(world.as(alice).post("/v1/decisions", "{\"payloadType\":\"x\"}"), 422, "invalid-record", view);
         assertRefused(world.decide(DecisionSigner.about(view).by(alice).nonce(nonce)
                 .subjectName("proposal:prp_other@v1")), 422, "invalid-record", view);
-        Reply notJson = world.http.post("/v1/decisions", "{not json");
+        Reply notJson = world.as(alice).post("/v1/decisions", "{not json");
         assertEquals(400, notJson.status());
         assertEquals("malformed-json", notJson.problem());
-        accepted(world.http.post("/v1/decisions", Json.string(good)));
+        accepted(world.as(alice).post("/v1/decisions", Json.string(good)));
     }
 
     @Test
@@ -365,8 +377,9 @@ class DecisionApiTest {
     void anIdempotentDecisionIsRecordedOnce() {
         ProposalView view = lowTier();
         String body = DecisionSigner.about(view).by(alice).nonce(world.nonce(view.proposal().id())).json();
-        Reply first = world.http.post("/v1/decisions", body, "Idempotency-Key", "decision-" + view.proposal().id());
-        Reply again = world.http.post("/v1/decisions", body, "Idempotency-Key", "decision-" + view.proposal().id());
+        String key = "decision-" + view.proposal().id();
+        Reply first = world.as(alice).post("/v1/decisions", body, "Idempotency-Key", key);
+        Reply again = world.as(alice).post("/v1/decisions", body, "Idempotency-Key", key);
         assertEquals(201, first.status());
         assertEquals(201, again.status());
         assertEquals(first.body(), again.body());
@@ -380,8 +393,10 @@ class DecisionApiTest {
         String nonce = world.nonce(view.proposal().id());
         String byAlice = DecisionSigner.about(view).by(alice).nonce(nonce).json();
         String byBob = DecisionSigner.about(view).by(bob).nonce(nonce).json();
-        CompletableFuture<Reply> a = CompletableFuture.supplyAsync(() -> world.http.post("/v1/decisions", byAlice));
-        CompletableFuture<Reply> b = CompletableFuture.supplyAsync(() -> world.http.post("/v1/decisions", byBob));
+        Http aliceConsole = world.as(alice);
+        Http bobConsole = world.as(bob);
+        CompletableFuture<Reply> a = CompletableFuture.supplyAsync(() -> aliceConsole.post("/v1/decisions", byAlice));
+        CompletableFuture<Reply> b = CompletableFuture.supplyAsync(() -> bobConsole.post("/v1/decisions", byBob));
         List<Integer> statuses = List.of(a.get(10, TimeUnit.SECONDS).status(), b.get(10, TimeUnit.SECONDS).status());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses::toString);
         assertEquals(1, statuses.stream().filter(s -> s == 409).count(), statuses::toString);

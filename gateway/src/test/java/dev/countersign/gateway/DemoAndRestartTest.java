@@ -57,6 +57,7 @@ class DemoAndRestartTest {
         String recordId;
         String firstToken;
         String approvedId;
+        Http console;
         try (Gateway gateway = TestWorld.startGateway(dataDir, Clock.systemUTC(), true)) {
             assertTrue(gateway.demo());
             Http http = new Http(gateway.baseUri(), gateway.adminToken());
@@ -68,8 +69,10 @@ class DemoAndRestartTest {
             }
             assertTrue(Files.exists(dataDir.resolve("gateway.mv.db")));
             assertTrue(http.get("/v1/health").json().get("demo").asBoolean());
+            TestReviewer reviewer = TestReviewer.ed25519("tester@example.test").enrollAt(http, "sre");
+            console = reviewer.sessionAt(http);
 
-            seeded = all(http);
+            seeded = all(console);
             assertTrue(seeded.size() >= 12, "demo proposals: " + seeded.size());
             assertEquals(EnumSet.allOf(ActionType.class),
                     seeded.stream().map(v -> v.proposal().actionType()).collect(Collectors.toCollection(
@@ -84,15 +87,15 @@ class DemoAndRestartTest {
             assertEquals(seeded.size() - automatic.size(),
                     seeded.stream().filter(v -> v.status() == ProposalStatus.PENDING).count());
             for (DemoSeeder.DemoReviewer r : DemoSeeder.REVIEWERS) {
-                assertEquals(200, http.get("/v1/reviewers/" + r.reviewer()).status());
+                assertEquals(200, console.get("/v1/reviewers/" + r.reviewer()).status());
             }
 
             ProposalView lowTier = seeded.stream().filter(v -> v.approvalsRequired() == 1
                     && v.status() == ProposalStatus.PENDING).findFirst().orElseThrow();
             approvedId = lowTier.proposal().id();
-            TestReviewer reviewer = TestReviewer.ed25519("tester@example.test").enrollAt(http, "sre");
-            String nonce = http.post("/v1/proposals/" + approvedId + "/nonces", null).as(NonceGrant.class).nonce();
-            Reply decided = http.post("/v1/decisions", DecisionSigner.about(lowTier).by(reviewer).nonce(nonce).json());
+            String nonce = console.post("/v1/proposals/" + approvedId + "/nonces", null).as(NonceGrant.class).nonce();
+            Reply decided = console.post("/v1/decisions",
+                    DecisionSigner.about(lowTier).by(reviewer).nonce(nonce).json());
             assertEquals(201, decided.status(), decided::toString);
             recordId = decided.json().get("recordId").asText();
 
@@ -109,17 +112,19 @@ class DemoAndRestartTest {
         try (Gateway again = TestWorld.startGateway(dataDir, Clock.systemUTC(), true)) {
             assertTrue(again.demo());
             assertNotEquals(firstToken, again.adminToken());
+            // the session opened before the restart still works
             Http http = new Http(again.baseUri(), again.adminToken());
-            List<ProposalView> after = all(http);
+            console = console.at(again.baseUri());
+            List<ProposalView> after = all(console);
             assertEquals(seeded.size(), after.size(), "a restart must not seed again");
             Set<String> before = seeded.stream().map(v -> v.proposal().id()).collect(Collectors.toSet());
             assertEquals(before, after.stream().map(v -> v.proposal().id()).collect(Collectors.toSet()));
             ProposalView approved = after.stream().filter(v -> v.proposal().id().equals(approvedId)).findFirst()
                     .orElseThrow();
             assertEquals(ProposalStatus.APPROVED, approved.status());
-            RecordList records = http.get("/v1/decisions?proposalId=" + approvedId).as(RecordList.class);
+            RecordList records = console.get("/v1/decisions?proposalId=" + approvedId).as(RecordList.class);
             assertEquals(List.of(recordId), records.records().stream().map(r -> r.recordId()).toList());
-            assertEquals(200, http.get("/v1/reviewers/tester@example.test").status());
+            assertEquals(200, console.get("/v1/reviewers/tester@example.test").status());
         }
     }
 
@@ -128,7 +133,8 @@ class DemoAndRestartTest {
         try (Gateway gateway = TestWorld.startGateway(dataDir, Clock.systemUTC(), false)) {
             assertFalse(gateway.demo());
             Http http = new Http(gateway.baseUri(), gateway.adminToken());
-            assertTrue(all(http).isEmpty());
+            assertTrue(all(TestReviewer.ed25519(TestWorld.READER).enrollWithRights(http, null, "auditor")
+                    .sessionAt(http)).isEmpty());
             assertEquals("countersign-default", http.get("/v1/health").json().get("policyId").asText());
             assertEquals("unknown-target", http.post("/v1/proposals",
                     TestWorld.submission("nhi-b", "dev", TestWorld.OWNER)).problem());

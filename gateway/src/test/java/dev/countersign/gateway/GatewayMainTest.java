@@ -20,7 +20,7 @@ class GatewayMainTest {
     @Test
     void helpNamesTheOptions() {
         String help = run("--help");
-        for (String option : new String[] {"--port", "--data-dir", "--host", "--demo", "serve"}) {
+        for (String option : new String[] {"--port", "--data-dir", "--host", "--demo", "--session-minutes", "serve"}) {
             assertTrue(help.contains(option), help);
         }
         assertTrue(run("serve", "--help").contains("--data-dir"));

@@ -108,10 +108,10 @@ class ProposalApiTest {
     void theQueueIsIncremental() {
         String cursor = drain(null);
         ProposalView fresh = world.submit("nhi-b", "dev");
-        QueuePage page = world.expect(200, world.http.get("/v1/queue?cursor=" + cursor)).as(QueuePage.class);
+        QueuePage page = world.expect(200, world.console().get("/v1/queue?cursor=" + cursor)).as(QueuePage.class);
         assertEquals(List.of(fresh.proposal().id()), page.items().stream().map(v -> v.proposal().id()).toList());
         assertFalse(page.hasMore());
-        QueuePage again = world.expect(200, world.http.get("/v1/queue?cursor=" + page.nextCursor()))
+        QueuePage again = world.expect(200, world.console().get("/v1/queue?cursor=" + page.nextCursor()))
                 .as(QueuePage.class);
         assertTrue(again.items().isEmpty());
         assertEquals(page.nextCursor(), again.nextCursor());
@@ -121,21 +121,22 @@ class ProposalApiTest {
     void theQueuePagesByLimit() {
         world.submit("nhi-b", "dev");
         world.submit("nhi-b", "dev");
-        QueuePage first = world.expect(200, world.http.get("/v1/queue?limit=1")).as(QueuePage.class);
+        QueuePage first = world.expect(200, world.console().get("/v1/queue?limit=1")).as(QueuePage.class);
         assertEquals(1, first.items().size());
         assertTrue(first.hasMore());
-        QueuePage second = world.expect(200, world.http.get("/v1/queue?limit=1&cursor=" + first.nextCursor()))
+        QueuePage second = world.expect(200, world.console().get("/v1/queue?limit=1&cursor=" + first.nextCursor()))
                 .as(QueuePage.class);
         assertNotEquals(first.items().get(0).proposal().id(), second.items().get(0).proposal().id());
-        assertProblem(world.http.get("/v1/queue?limit=0"), 422, "invalid-request");
-        assertProblem(world.http.get("/v1/queue?limit=501"), 422, "invalid-request");
+        assertProblem(world.console().get("/v1/queue?limit=0"), 422, "invalid-request");
+        assertProblem(world.console().get("/v1/queue?limit=501"), 422, "invalid-request");
     }
 
     private static String drain(String cursor) {
         String next = cursor;
         QueuePage page;
         do {
-            page = world.expect(200, world.http.get("/v1/queue?limit=500" + (next == null ? "" : "&cursor=" + next)))
+            page = world.expect(200, world.console().get("/v1/queue?limit=500"
+                    + (next == null ? "" : "&cursor=" + next)))
                     .as(QueuePage.class);
             next = page.nextCursor();
         } while (page.hasMore());
@@ -145,12 +146,12 @@ class ProposalApiTest {
     @Test
     void aCursorTheGatewayDidNotIssueIsRefused() {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        assertProblem(world.http.get("/v1/queue?cursor=garbage!"), 400, "invalid-cursor");
-        assertProblem(world.http.get("/v1/queue?cursor="
+        assertProblem(world.console().get("/v1/queue?cursor=garbage!"), 400, "invalid-cursor");
+        assertProblem(world.console().get("/v1/queue?cursor="
                 + b64.encodeToString("c1:999999999".getBytes(StandardCharsets.US_ASCII))), 400, "invalid-cursor");
-        assertProblem(world.http.get("/v1/queue?cursor="
+        assertProblem(world.console().get("/v1/queue?cursor="
                 + b64.encodeToString("c1:-1".getBytes(StandardCharsets.US_ASCII))), 400, "invalid-cursor");
-        assertProblem(world.http.get("/v1/queue?cursor="
+        assertProblem(world.console().get("/v1/queue?cursor="
                 + b64.encodeToString("x9:1".getBytes(StandardCharsets.US_ASCII))), 400, "invalid-cursor");
     }
 
@@ -166,7 +167,7 @@ class ProposalApiTest {
         assertEquals(first.header("Location"), replay.header("Location"));
         assertEquals("true", replay.header("Idempotent-Replayed").orElseThrow());
         assertTrue(first.header("Idempotent-Replayed").isEmpty());
-        QueuePage changed = world.expect(200, world.http.get("/v1/queue?cursor=" + cursor)).as(QueuePage.class);
+        QueuePage changed = world.expect(200, world.console().get("/v1/queue?cursor=" + cursor)).as(QueuePage.class);
         assertEquals(1, changed.items().size());
 
         Reply reused = world.http.post("/v1/proposals", body.replace("ahead of", "before"),
@@ -229,9 +230,9 @@ class ProposalApiTest {
         assertEquals("prp_missing", proposal.json().get("proposalId").asText());
         assertEquals("/v1/proposals/prp_missing", proposal.json().get("instance").asText());
         assertProblem(world.http.get("/v1/nothing-here"), 404, "not-found");
-        assertProblem(world.http.get("/v1/decisions/rec_missing"), 404, "not-found");
-        assertProblem(world.http.get("/v1/reviewers/nobody@example.test"), 404, "not-found");
-        assertProblem(world.http.post("/v1/proposals/prp_missing/nonces", null), 404, "not-found");
+        assertProblem(world.console().get("/v1/decisions/rec_missing"), 404, "not-found");
+        assertProblem(world.console().get("/v1/reviewers/nobody@example.test"), 404, "not-found");
+        assertProblem(world.console().post("/v1/proposals/prp_missing/nonces", null), 404, "not-found");
         assertProblem(world.http.get("/v1/proposals/prp_missing/outcome?waitSeconds=0"), 404, "not-found");
     }
 
@@ -261,7 +262,7 @@ class ProposalApiTest {
         assertEquals("Bearer", none.header("WWW-Authenticate").orElseThrow());
         assertProblem(world.http.post("/v1/admin/reviewers", enrollment, "Authorization", "Bearer wrong"), 401,
                 "unauthorized");
-        assertProblem(world.http.get("/v1/reviewers/erin@example.test"), 404, "not-found");
+        assertProblem(world.console().get("/v1/reviewers/erin@example.test"), 404, "not-found");
         assertProblem(world.http.post("/v1/admin/proposals/prp_x/amend", "{}"), 401, "unauthorized");
         assertProblem(world.http.post("/v1/admin/keys/abc/revoke", null), 401, "unauthorized");
         assertProblem(world.http.post("/v1/admin/nothing-here", null), 401, "unauthorized");
@@ -280,7 +281,7 @@ class ProposalApiTest {
         assertProblem(world.http.adminPost("/v1/admin/reviewers", impostor.enrollmentJson(List.of("sre"))), 409,
                 "key-in-use");
 
-        JsonNode reviewer = world.expect(200, world.http.get("/v1/reviewers/frank@example.test")).json();
+        JsonNode reviewer = world.expect(200, world.console().get("/v1/reviewers/frank@example.test")).json();
         assertEquals("Ed25519", reviewer.at("/keys/0/algorithm").asText());
         assertEquals(List.of("sre"), List.of(reviewer.at("/roles/0").asText()));
         assertFalse(reviewer.at("/keys/0").has("revokedAt"));

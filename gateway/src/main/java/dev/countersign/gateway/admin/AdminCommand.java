@@ -168,7 +168,8 @@ public final class AdminCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a reviewer's key.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke a reviewer's key; its open sessions end at once.")
     static final class Revoke extends Sub {
         @Option(names = "--key-id", required = true, description = "The key id (sha256 of the public key).")
         String keyId;
@@ -176,7 +177,7 @@ public final class AdminCommand implements Callable<Integer> {
         @Override
         void run(AdminClient client, PrintWriter out) throws AdminException {
             ReviewerView r = client.post("v1/admin/keys/" + path(keyId) + "/revoke", null, ReviewerView.class);
-            out.println("Revoked key " + keyId + " of " + r.reviewer() + ".");
+            out.println("Revoked key " + keyId + " of " + r.reviewer() + "; its sessions have ended.");
         }
     }
 

@@ -27,6 +27,10 @@ public final class Ids {
         return "rec_" + sortable();
     }
 
+    public String challengeId() {
+        return "chl_" + sortable();
+    }
+
     /** 256 random bits, base64url without padding. */
     public String token() {
         byte[] bytes = new byte[32];

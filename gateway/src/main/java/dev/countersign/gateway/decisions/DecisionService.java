@@ -10,6 +10,7 @@ import dev.countersign.gateway.proposals.StoredVersion;
 import dev.countersign.gateway.reviewers.DecisionAuthority;
 import dev.countersign.gateway.reviewers.EnrolledKey;
 import dev.countersign.gateway.reviewers.ReviewerStore;
+import dev.countersign.gateway.sessions.Session;
 import dev.countersign.gateway.store.Database;
 import dev.countersign.gateway.store.Tx;
 import dev.countersign.gateway.store.Writer;
@@ -61,18 +62,24 @@ public final class DecisionService {
         this.clock = clock;
     }
 
-    public DecisionReceipt decide(DsseEnvelope envelope) {
+    /** Records a decision posted in a session, which must be the session of the reviewer and key that signed it. */
+    public DecisionReceipt decide(DsseEnvelope envelope, Session session) {
         RecordShape.read(envelope);
-        return writer.write(tx -> record(tx, envelope, clock.instant()));
+        return writer.write(tx -> record(tx, envelope, session, clock.instant()));
     }
 
-    private DecisionReceipt record(Tx tx, DsseEnvelope envelope, Instant now) throws SQLException {
+    private DecisionReceipt record(Tx tx, DsseEnvelope envelope, Session session, Instant now) throws SQLException {
         EnrolledKey key = signingKey(tx, envelope);
         VerifiedDecision verified = verify(envelope, key);
         Decision d = verified.decision();
         if (!d.reviewer().equals(key.reviewer())) {
             throw ProblemException.of(ProblemType.REVIEWER_MISMATCH, "The decision names reviewer " + d.reviewer()
                     + " but key " + key.keyId() + " belongs to " + key.reviewer() + ".");
+        }
+        if (!d.reviewer().equals(session.reviewer()) || !key.keyId().equals(session.keyId())) {
+            throw ProblemException.of(ProblemType.SESSION_MISMATCH, "This session is " + session.reviewer()
+                    + "'s with key " + session.keyId() + "; a decision signed by " + d.reviewer() + " with key "
+                    + key.keyId() + " must be posted in a session opened with that key.");
         }
         String id = d.proposalId();
         ProposalRow row = proposals.findForUpdate(tx, id).orElseThrow(() -> ProposalService.notFound(id));

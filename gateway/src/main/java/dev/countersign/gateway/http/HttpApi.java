@@ -12,6 +12,8 @@ import dev.countersign.gateway.problem.ProblemType;
 import dev.countersign.gateway.proposals.ChangeNotifier;
 import dev.countersign.gateway.proposals.ProposalService;
 import dev.countersign.gateway.reviewers.ReviewerService;
+import dev.countersign.gateway.sessions.KeyRotationService;
+import dev.countersign.gateway.sessions.SessionService;
 import dev.countersign.model.api.Health;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -30,7 +32,7 @@ public final class HttpApi implements AutoCloseable {
     public record Services(
             ProposalService proposals, NonceService nonces, DecisionService decisions, ReviewerService reviewers,
             InventoryService inventory, PolicyService policy, IdempotencyService idempotency,
-            ChangeNotifier notifier, LogService log) {}
+            ChangeNotifier notifier, LogService log, SessionService sessions, KeyRotationService rotations) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /** Longer than the longest long poll, so a waiting connection is not cut. */
@@ -69,8 +71,10 @@ public final class HttpApi implements AutoCloseable {
             Responses.ok(ctx, new Health("ok", version, demo, policy.id(), policy.version()));
         });
         new AgentRoutes(services.proposals(), services.notifier(), idempotent, pollExecutor, clock).register(app);
+        SessionGuard sessions = new SessionGuard(services.sessions());
+        new SessionRoutes(services.sessions(), services.rotations(), sessions, idempotent).register(app);
         new ConsoleRoutes(services.proposals(), services.nonces(), services.decisions(), services.reviewers(),
-                idempotent).register(app);
+                idempotent, sessions).register(app);
         new LogRoutes(services.log()).register(app);
         new AdminRoutes(new AdminGuard(adminToken), services.reviewers(), services.proposals(),
                 services.inventory(), services.policy(), idempotent).register(app);

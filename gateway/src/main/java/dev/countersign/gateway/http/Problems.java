@@ -29,6 +29,10 @@ final class Problems {
         ctx.attribute(WRITTEN, Boolean.TRUE);
         if (e.type() == ProblemType.UNAUTHORIZED) {
             ctx.header("WWW-Authenticate", "Bearer");
+        } else if (e.type() == ProblemType.SESSION_REQUIRED) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"countersign\"");
+        } else if (e.type().sessionLapsed()) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"countersign\", error=\"invalid_token\"");
         }
         ctx.status(e.type().status()).contentType(CONTENT_TYPE).result(Json.bytes(problem));
     }

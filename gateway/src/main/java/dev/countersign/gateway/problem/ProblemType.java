@@ -31,6 +31,15 @@ public enum ProblemType {
     SELF_APPROVAL("self-approval", 403, "The agent's owner cannot approve its proposal"),
     NOT_PERMITTED("not-permitted", 403, "The reviewer may not decide this proposal"),
     ALREADY_DECIDED("already-decided", 409, "This reviewer already approved this proposal"),
+    SESSION_REQUIRED("session-required", 401, "A reviewer session is required"),
+    SESSION_INVALID("session-invalid", 401, "The session is not valid"),
+    SESSION_EXPIRED("session-expired", 401, "The session expired"),
+    SESSION_MISMATCH("session-mismatch", 403, "The session is another reviewer's or another key's"),
+    CHALLENGE_UNKNOWN("challenge-unknown", 422, "The challenge was not issued by this gateway"),
+    CHALLENGE_EXPIRED("challenge-expired", 409, "The challenge expired"),
+    CHALLENGE_USED("challenge-used", 409, "The challenge was already used"),
+    CHALLENGE_ALTERED("challenge-altered", 422, "The signed payload is not the challenge as issued"),
+    ROTATION_STALE("rotation-stale", 422, "The rotation was not requested within five minutes of now"),
     INTERNAL_ERROR("internal-error", 500, "The gateway failed to answer");
 
     private final String slug;
@@ -53,6 +62,11 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** True for the three types after which a console opens a new session and tries once more. */
+    public boolean sessionLapsed() {
+        return this == SESSION_REQUIRED || this == SESSION_INVALID || this == SESSION_EXPIRED;
     }
 
     public String uri() {

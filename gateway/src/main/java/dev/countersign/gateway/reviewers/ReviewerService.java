@@ -25,12 +25,17 @@ public final class ReviewerService {
     private final Writer writer;
     private final ReviewerStore store;
     private final Clock clock;
+    private final KeyRevocation onRevoke;
 
-    public ReviewerService(Database database, ReviewerStore store, Clock clock) {
+    /**
+     * @param onRevoke told, inside the revoking transaction, of every key revoked here (sessions end with it)
+     */
+    public ReviewerService(Database database, ReviewerStore store, Clock clock, KeyRevocation onRevoke) {
         this.database = database;
         this.writer = database.writer();
         this.store = store;
         this.clock = clock;
+        this.onRevoke = onRevoke;
     }
 
     /**
@@ -68,13 +73,18 @@ public final class ReviewerService {
         });
     }
 
-    /** Revokes a key from now on; records it already signed stay valid. */
+    /**
+     * Revokes a key from now on and ends its sessions; records it already signed stay valid. Revoking a revoked key
+     * changes nothing.
+     */
     public ReviewerView revoke(String keyId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return writer.write(tx -> {
             EnrolledKey key = store.key(tx.connection(), keyId).orElseThrow(() ->
                     ProblemException.of(ProblemType.NOT_FOUND, "No enrolled key " + keyId + "."));
-            store.revoke(tx, keyId, now);
+            if (store.revoke(tx, keyId, now, "revoked by an admin")) {
+                onRevoke.revoked(tx, keyId, now);
+            }
             return store.reviewer(tx.connection(), key.reviewer()).orElseThrow();
         });
     }

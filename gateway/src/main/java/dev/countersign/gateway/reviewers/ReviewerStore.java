@@ -18,8 +18,8 @@ import java.util.Optional;
 /** Reviewers, their roles, decision rights and enrolled keys. */
 public final class ReviewerStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-    private static final String KEY = "SELECT key_id, reviewer, algorithm, public_key, enrolled_at, revoked_at"
-            + " FROM reviewer_key";
+    private static final String KEY = "SELECT key_id, reviewer, algorithm, public_key, enrolled_at, revoked_at,"
+            + " revoked_reason FROM reviewer_key";
 
     public Optional<EnrolledKey> key(Connection c, String keyId) throws SQLException {
         return Jdbc.one(c, KEY + " WHERE key_id = ?", ReviewerStore::key, keyId);
@@ -35,7 +35,8 @@ public final class ReviewerStore {
         List<ReviewerView.Key> keys = Jdbc.list(c, KEY + " WHERE reviewer = ? ORDER BY enrolled_at, key_id",
                 rs -> {
                     EnrolledKey k = key(rs);
-                    return new ReviewerView.Key(k.keyId(), k.algorithm(), k.enrolledAt(), k.revokedAt());
+                    return new ReviewerView.Key(k.keyId(), k.algorithm(), k.enrolledAt(), k.revokedAt(),
+                            rs.getString("revoked_reason"));
                 }, reviewer);
         String[] r = row.get();
         return Optional.of(new ReviewerView(r[0], r[1], roles(r[2]), keys, rights(r[3])));
@@ -80,9 +81,10 @@ public final class ReviewerStore {
                 key.keyId(), key.reviewer(), key.algorithm(), key.publicKeyBase64(), key.enrolledAt());
     }
 
-    public boolean revoke(Tx tx, String keyId, Instant now) throws SQLException {
-        return Jdbc.update(tx.connection(), "UPDATE reviewer_key SET revoked_at = ? WHERE key_id = ?"
-                + " AND revoked_at IS NULL", now, keyId) > 0;
+    /** Revokes a key in force, saying why; false if it was already revoked (the first reason stays). */
+    public boolean revoke(Tx tx, String keyId, Instant now, String reason) throws SQLException {
+        return Jdbc.update(tx.connection(), "UPDATE reviewer_key SET revoked_at = ?, revoked_reason = ?"
+                + " WHERE key_id = ? AND revoked_at IS NULL", now, reason, keyId) > 0;
     }
 
     private static EnrolledKey key(ResultSet rs) throws SQLException {

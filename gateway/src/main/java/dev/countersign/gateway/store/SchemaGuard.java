@@ -14,7 +14,8 @@ import java.util.TreeSet;
 final class SchemaGuard {
     static final Set<String> TABLES = Set.of(
             "GATEWAY_META", "INVENTORY_ITEM", "POLICY", "PROPOSAL", "PROPOSAL_VERSION", "CONTEXT", "REVIEWER",
-            "REVIEWER_KEY", "NONCE", "DECISION_RECORD", "LOG_CHECKPOINT", "IDEMPOTENCY", "FLYWAY_SCHEMA_HISTORY");
+            "REVIEWER_KEY", "NONCE", "DECISION_RECORD", "LOG_CHECKPOINT", "IDEMPOTENCY", "SESSION_CHALLENGE",
+            "REVIEWER_SESSION", "FLYWAY_SCHEMA_HISTORY");
 
     private SchemaGuard() {}
 

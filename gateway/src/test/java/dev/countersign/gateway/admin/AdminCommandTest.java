@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.gateway.GatewayMain;
+import dev.countersign.gateway.support.Http;
 import dev.countersign.gateway.support.TestReviewer;
 import dev.countersign.gateway.support.TestWorld;
 import dev.countersign.model.ActionType;
@@ -64,7 +65,7 @@ class AdminCommandTest {
     }
 
     private static ReviewerView reviewer(String name) {
-        return world.expect(200, world.http.get("/v1/reviewers/" + name)).as(ReviewerView.class);
+        return world.expect(200, world.console().get("/v1/reviewers/" + name)).as(ReviewerView.class);
     }
 
     @Test
@@ -109,9 +110,13 @@ class AdminCommandTest {
                 granted.out());
         assertTrue(reviewer(amara.reviewer()).rights().allEnvironments());
 
+        Http amarasConsole = amara.sessionAt(world.http);
+        assertEquals(200, amarasConsole.get("/v1/queue").status());
         Run revoked = admin("revoke", "--data-dir", dataDir.toString(), "--key-id", amara.keyId());
         assertEquals(0, revoked.status(), revoked::toString);
+        assertTrue(revoked.out().contains("its sessions have ended"), revoked.out());
         assertNotNull(reviewer(amara.reviewer()).keys().get(0).revokedAt());
+        assertEquals("session-invalid", amarasConsole.get("/v1/queue").problem());
 
         Run listed = admin("list", "--data-dir", dataDir.toString());
         assertEquals(0, listed.status(), listed::toString);

@@ -8,12 +8,16 @@ import dev.countersign.model.Verdict;
 import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.NonceGrant;
 import dev.countersign.model.api.ProposalView;
+import dev.countersign.model.api.SessionChallengeGrant;
+import dev.countersign.model.api.SessionChallengeRequest;
+import dev.countersign.model.api.SessionGrant;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.crypto.SoftwareSigner;
 import dev.countersign.model.json.Digests;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.DsseEnvelope;
+import dev.countersign.model.session.SessionChallenges;
 import dev.countersign.model.testing.Samples;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +39,8 @@ import java.util.concurrent.Future;
 /**
  * Measures (1) how fast decision records verify (DSSE + Ed25519 / P-256, what the gateway does per decision), on one
  * thread and on every core, and (2) the decision round trip a console sees over loopback HTTP against a real gateway
- * with its H2 file: ask for a nonce, sign, post the decision, get the receipt.
+ * with its H2 file: ask for a nonce, sign, post the decision, get the receipt. The reviewer's session is opened once,
+ * before the clock starts (a console renews it every few minutes, off the decision path).
  *
  * <p>Not a test: run it with
  * {@code mvn -B -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
@@ -120,6 +125,7 @@ public final class DecisionBenchmark {
                     + "\"publicKey\":\""
                     + PublicKeys.toBase64(pair.getPublic()) + "\"}";
             send(http, post(base, "/v1/admin/reviewers", enrollment).header("Authorization", "Bearer " + gateway.adminToken()), 201);
+            String session = "Bearer " + openSession(http, base, signer);
 
             int total = warmup + roundTrips;
             List<ProposalView> views = new ArrayList<>(total);
@@ -130,7 +136,7 @@ public final class DecisionBenchmark {
             long wall = 0;
             for (int i = 0; i < total; i++) {
                 long start = System.nanoTime();
-                decide(http, base, signer, views.get(i));
+                decide(http, base, session, signer, views.get(i));
                 long elapsed = System.nanoTime() - start;
                 if (i >= warmup) {
                     nanos[i - warmup] = elapsed;
@@ -144,15 +150,25 @@ public final class DecisionBenchmark {
         }
     }
 
-    private static void decide(HttpClient http, URI base, SoftwareSigner signer, ProposalView view) throws Exception {
+    /** Challenge, sign, session: what a console does when the reviewer unlocks their key. Returns the token. */
+    private static String openSession(HttpClient http, URI base, SoftwareSigner signer) throws Exception {
+        SessionChallengeGrant challenge = Json.parse(send(http, post(base, "/v1/sessions/challenges",
+                Json.string(new SessionChallengeRequest(REVIEWER, signer.keyId()))), 201), SessionChallengeGrant.class);
+        DsseEnvelope signed = SessionChallenges.answer(challenge.payloadBytes(), REVIEWER, signer);
+        return Json.parse(send(http, post(base, "/v1/sessions", Json.string(signed)), 201), SessionGrant.class).token();
+    }
+
+    private static void decide(HttpClient http, URI base, String session, SoftwareSigner signer, ProposalView view)
+            throws Exception {
         String proposalId = view.proposal().id();
-        NonceGrant nonce = Json.parse(send(http, post(base, "/v1/proposals/" + proposalId + "/nonces", ""), 201), NonceGrant.class);
+        NonceGrant nonce = Json.parse(send(http, post(base, "/v1/proposals/" + proposalId + "/nonces", "")
+                .header("Authorization", session), 201), NonceGrant.class);
         Decision decision = new Decision(proposalId, view.proposal().version(), Digests.canonicalSha256(view.context()),
                 Verdict.APPROVE, ReasonCode.MATCHES_INTENT, "Benchmark approval.", null, REVIEWER, signer.keyId(),
                 nonce.nonce(), Instant.now(), view.proposal().agent().id(),
                 view.context().policyBasis().policyId(), view.context().policyBasis().policyVersion(), "bench");
         DsseEnvelope envelope = DecisionRecords.sign(DecisionRecords.statement(view.proposal(), decision), signer);
-        Json.parse(send(http, post(base, "/v1/decisions", Json.string(envelope))
+        Json.parse(send(http, post(base, "/v1/decisions", Json.string(envelope)).header("Authorization", session)
                 .header("Idempotency-Key", UUID.randomUUID().toString()), 201), DecisionReceipt.class);
     }
 

@@ -94,7 +94,7 @@ class LogApiTest {
             assertEquals(LogEntry.GENESIS, all.entries().get(0).previousHash());
             for (LogEntry entry : all.entries()) {
                 DsseEnvelopeHolder record = new DsseEnvelopeHolder(world.expect(200,
-                        world.http.get("/v1/decisions/" + entry.recordId())).as(DecisionRecordView.class));
+                        world.console().get("/v1/decisions/" + entry.recordId())).as(DecisionRecordView.class));
                 assertEquals(Digests.canonicalSha256(record.view.envelope()), entry.recordDigest());
                 assertEquals(record.view.logIndex(), entry.index());
             }

@@ -41,6 +41,11 @@ public final class DecisionSigner {
         return new DecisionSigner(view);
     }
 
+    /** Who signs: a decision is posted in their session. */
+    public TestReviewer signer() {
+        return reviewer;
+    }
+
     public DecisionSigner by(TestReviewer r) {
         this.reviewer = r;
         this.reviewerName = r.reviewer();

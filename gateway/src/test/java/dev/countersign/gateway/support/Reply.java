@@ -32,6 +32,12 @@ public record Reply(int status, String body, HttpHeaders headers) {
         return as(Problem.class).code();
     }
 
+    /** The problem's detail, the words a person reads. */
+    public String detail() {
+        problem();
+        return as(Problem.class).detail();
+    }
+
     @Override
     public String toString() {
         return status + " " + body;

@@ -1,8 +1,14 @@
 package dev.countersign.gateway.support;
 
+import dev.countersign.model.api.SessionChallengeGrant;
+import dev.countersign.model.api.SessionChallengeRequest;
+import dev.countersign.model.api.SessionGrant;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.crypto.Signer;
 import dev.countersign.model.crypto.SoftwareSigner;
+import dev.countersign.model.json.Json;
+import dev.countersign.model.record.DsseEnvelope;
+import dev.countersign.model.session.SessionChallenges;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -26,6 +32,11 @@ public record TestReviewer(String reviewer, Signer signer) {
         } catch (GeneralSecurityException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The same reviewer with a fresh Ed25519 key (not enrolled). */
+    public TestReviewer nextKey() {
+        return new TestReviewer(reviewer, ed25519(reviewer).signer());
     }
 
     public String keyId() {
@@ -55,6 +66,43 @@ public record TestReviewer(String reviewer, Signer signer) {
     /** Enrolls this reviewer at the gateway and checks that it worked. */
     public TestReviewer enrollAt(Http http, String... roles) {
         return enrollWithRights(http, ALL_RIGHTS, roles);
+    }
+
+    /** The body of POST /v1/sessions/challenges for this reviewer's key. */
+    public String challengeRequestJson() {
+        return Json.string(new SessionChallengeRequest(reviewer, keyId()));
+    }
+
+    /** Asks the gateway for a session challenge for this key; fails the test if refused. */
+    public SessionChallengeGrant challengeAt(Http http) {
+        Reply reply = http.post("/v1/sessions/challenges", challengeRequestJson());
+        if (reply.status() != 201) {
+            throw new AssertionError("challenge refused: " + reply);
+        }
+        return reply.as(SessionChallengeGrant.class);
+    }
+
+    /** Signs a challenge as a console does, with {@link SessionChallenges#answer}. */
+    public DsseEnvelope answer(SessionChallengeGrant challenge) {
+        try {
+            return SessionChallenges.answer(challenge.payloadBytes(), reviewer, signer);
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Opens a session at the gateway: challenge, sign, POST /v1/sessions. Fails the test if refused. */
+    public SessionGrant openSession(Http http) {
+        Reply reply = http.post("/v1/sessions", Json.string(answer(challengeAt(http))));
+        if (reply.status() != 201) {
+            throw new AssertionError("session refused: " + reply);
+        }
+        return reply.as(SessionGrant.class);
+    }
+
+    /** A client that carries a new session of this reviewer's key. */
+    public Http sessionAt(Http http) {
+        return http.withSession(openSession(http).token());
     }
 
     /** Enrolls this reviewer with the given rights JSON (null: none given). */

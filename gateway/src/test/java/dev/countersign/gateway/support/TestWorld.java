@@ -6,6 +6,7 @@ import dev.countersign.gateway.GatewayStartException;
 import dev.countersign.model.api.NonceGrant;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.RecordList;
+import dev.countersign.model.api.SessionGrant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A gateway started for a test class, with the small test world (inventory and policy) loaded through the API. */
 public final class TestWorld implements AutoCloseable {
@@ -20,9 +23,16 @@ public final class TestWorld implements AutoCloseable {
     public static final String OWNER = "owner@example.test";
     public static final String AGENT = "spiffe://example.test/agents/rotation-bot";
 
+    /** Reads the queue, records and reviewers and asks for nonces; holds no rights. Enrolled when first needed. */
+    public static final String READER = "reader@example.test";
+
     public final Gateway gateway;
     public final Http http;
     public final MutableClock clock;
+    private final Map<String, OpenSession> sessions = new HashMap<>();
+    private TestReviewer reader;
+
+    private record OpenSession(Http http, Instant expiresAt) {}
 
     private TestWorld(Gateway gateway, MutableClock clock) {
         this.gateway = gateway;
@@ -77,16 +87,46 @@ public final class TestWorld implements AutoCloseable {
         return expect(200, http.get("/v1/proposals/" + id)).as(ProposalView.class);
     }
 
-    public String nonce(String proposalId) {
-        return expect(201, http.post("/v1/proposals/" + proposalId + "/nonces", null)).as(NonceGrant.class).nonce();
+    /**
+     * A client in a session of this reviewer's key, as their console would be: opened on first use and opened again
+     * once the test clock is past its expiry.
+     */
+    public synchronized Http as(TestReviewer r) {
+        OpenSession open = sessions.get(r.keyId());
+        if (open == null || !clock.instant().isBefore(open.expiresAt())) {
+            SessionGrant grant = r.openSession(http);
+            open = new OpenSession(http.withSession(grant.token()), grant.expiresAt());
+            sessions.put(r.keyId(), open);
+        }
+        return open.http();
     }
 
+    /** A client in a session of {@link #READER}, for console calls where who asks does not matter. */
+    public synchronized Http console() {
+        if (reader == null) {
+            reader = TestReviewer.ed25519(READER).enrollWithRights(http, null, "auditor");
+        }
+        return as(reader);
+    }
+
+    public String nonce(String proposalId) {
+        return expect(201, console().post("/v1/proposals/" + proposalId + "/nonces", null)).as(NonceGrant.class)
+                .nonce();
+    }
+
+    /** Posts a decision in the session of the reviewer who signed it. */
     public Reply decide(DecisionSigner decision) {
-        return http.post("/v1/decisions", decision.json());
+        return decide(decision.signer(), decision);
+    }
+
+    /** Posts a decision in the session of the given reviewer, whoever signed it. */
+    public Reply decide(TestReviewer session, DecisionSigner decision) {
+        return as(session).post("/v1/decisions", decision.json());
     }
 
     public int records(String proposalId) {
-        return expect(200, http.get("/v1/decisions?proposalId=" + proposalId)).as(RecordList.class).records().size();
+        return expect(200, console().get("/v1/decisions?proposalId=" + proposalId)).as(RecordList.class).records()
+                .size();
     }
 
     public Reply expect(int status, Reply reply) {

@@ -22,12 +22,20 @@ public record ReviewerView(String reviewer, String displayName, List<String> rol
         this(reviewer, displayName, roles, keys, null);
     }
 
-    /** One enrolled key; revokedAt is absent while the key is in force. */
-    public record Key(String keyId, String algorithm, Instant enrolledAt, Instant revokedAt) {
+    /**
+     * One enrolled key; revokedAt is absent while the key is in force, revokedReason says why it was revoked (an
+     * admin's revocation, or {@code rotated to <new key id>}).
+     */
+    public record Key(String keyId, String algorithm, Instant enrolledAt, Instant revokedAt, String revokedReason) {
         public Key {
             Require.text(keyId, "keyId");
             Require.text(algorithm, "algorithm");
             Require.present(enrolledAt, "enrolledAt");
+        }
+
+        /** A key with no recorded reason for its revocation (or not revoked). */
+        public Key(String keyId, String algorithm, Instant enrolledAt, Instant revokedAt) {
+            this(keyId, algorithm, enrolledAt, revokedAt, null);
         }
     }
 }

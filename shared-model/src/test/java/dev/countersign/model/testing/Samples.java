@@ -42,6 +42,8 @@ public final class Samples {
     /** RFC 8032 section 7.1, test 1: a published Ed25519 seed, so signatures are reproducible anywhere. */
     public static final String RFC8032_SEED = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
     public static final String RFC8032_PUBLIC = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+    /** RFC 8032 section 7.1, test 2. */
+    public static final String RFC8032_SEED_2 = "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb";
 
     private Samples() {}
 
@@ -86,7 +88,16 @@ public final class Samples {
 
     /** The RFC 8032 test-1 key pair, generated from its published seed (no key material is stored in the repo). */
     public static KeyPair rfc8032KeyPair() {
-        byte[] seed = HexFormat.of().parseHex(RFC8032_SEED);
+        return ed25519FromSeed(RFC8032_SEED);
+    }
+
+    /** The RFC 8032 test-2 key pair, from its published seed: a second fixed key (a rotation's new key). */
+    public static KeyPair rfc8032KeyPair2() {
+        return ed25519FromSeed(RFC8032_SEED_2);
+    }
+
+    private static KeyPair ed25519FromSeed(String seedHex) {
+        byte[] seed = HexFormat.of().parseHex(seedHex);
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
             generator.initialize(NamedParameterSpec.ED25519, new FixedRandom(seed));
