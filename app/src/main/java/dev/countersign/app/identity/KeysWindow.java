@@ -8,10 +8,12 @@ import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.keys.KeyFileException;
 import dev.countersign.app.sync.GatewayClient;
+import dev.countersign.model.crypto.Signer;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -52,7 +54,7 @@ public final class KeysWindow {
     private final KeyGate gate;
     private final String stylesheet;
     private final Clock clock;
-    private final Runnable afterRotation;
+    private final Consumer<Signer> afterRotation;
     private final KeyFiles files;
     private final KeyChanges.Poster poster;
     private Stage stage;
@@ -62,13 +64,13 @@ public final class KeysWindow {
      * the console signs with the new key (e.g. to open a fresh session).
      */
     public KeysWindow(Messages messages, TaskRunner runner, ReviewerKeys keys, SigningSession session, KeyGate gate,
-            String stylesheet, Clock clock, Runnable afterRotation) {
+            String stylesheet, Clock clock, Consumer<Signer> afterRotation) {
         this(messages, runner, keys, session, gate, stylesheet, clock, afterRotation, null, null);
     }
 
     /** With file choosers and a gateway poster of the test's own (null: the real ones). */
     public KeysWindow(Messages messages, TaskRunner runner, ReviewerKeys keys, SigningSession session, KeyGate gate,
-            String stylesheet, Clock clock, Runnable afterRotation, KeyFiles files, KeyChanges.Poster poster) {
+            String stylesheet, Clock clock, Consumer<Signer> afterRotation, KeyFiles files, KeyChanges.Poster poster) {
         this.messages = messages;
         this.runner = runner;
         this.errors = new UserErrors(messages);
@@ -210,8 +212,7 @@ public final class KeysWindow {
         if (done.view() != null) {
             session.known(done.view());
         }
-        gate.refreshWho();
-        afterRotation.run();
+        afterRotation.accept(done.newSigner()); // opens a session with the new key, then asks who we are
     }
 
     private dev.countersign.model.api.ReviewerView postToGateway(String reviewer,

@@ -52,6 +52,7 @@ public final class UnlockDialog {
         Label error = FormParts.errorLine("unlockError", vm.errorProperty());
         Label busy = FormParts.busyIndicator(messages.get("unlock.busy"), vm.busyProperty());
         Button cancel = new Button(messages.get("common.cancel"));
+        cancel.setId("unlockCancel");
         cancel.setCancelButton(true);
         cancel.disableProperty().bind(vm.busyProperty());
         cancel.setOnAction(e -> vm.cancel());

@@ -15,6 +15,7 @@ import dev.countersign.app.sync.GatewayConnector;
 import dev.countersign.app.sync.QueueFeed;
 import dev.countersign.app.sync.ReviewerSessions;
 import dev.countersign.model.api.SessionGrant;
+import dev.countersign.model.crypto.Signer;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.net.URI;
@@ -140,14 +141,24 @@ public final class ConsoleViewModel {
     }
 
     /**
-     * The reviewer's key was replaced and the gateway revoked the old one, which ends its session: open a new one
-     * with the new key (asking to unlock it only if it is locked).
+     * The reviewer's key was replaced and the gateway revoked the old one, which ended its session: open a new one
+     * with the new key, which the reviewer has just unlocked to sign the rotation, so nobody is asked again.
      */
-    public void keyRotated() {
-        if (sessions != null) {
-            sessions.forget();
-            signIn();
+    public void keyRotated(Signer newKey) {
+        ReviewerSessions open = sessions;
+        if (open == null) {
+            return;
         }
+        open.forget();
+        String reviewer = signing.reviewerProperty().get().reviewer();
+        runner.run("open session with the new key", () -> open.open(reviewer, newKey), grant -> {
+            keys.refreshWho();
+            queue.refresh();
+        }, e -> {
+            LOG.warn("no session with the new key: {}", e.getMessage());
+            keys.refreshWho();
+            queue.refresh();
+        });
     }
 
     /** Ends the session at the gateway and locks the key: the reviewer is stepping away. */

@@ -20,15 +20,8 @@ import dev.countersign.model.Verdict;
 import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.RecordList;
-import dev.countersign.model.json.Json;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.VerifiedDecision;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -126,7 +119,8 @@ class ConsoleEndToEndTest {
         ConsoleDriver.await(Duration.ofSeconds(30), () -> "1 of 2 approvals".equals(row.statusProperty().get()));
         assertTrue(text("#decisionMessage").contains("1 of 2 approvals"), text("#decisionMessage"));
         assertTrue(hasLabel("#queueTable", "1 of 2 approvals"), "the queue row shows the outcome");
-        assertTrue(text("#statusKey").endsWith("unlocked"), text("#statusKey"));
+        assertTrue(text("#statusKey").contains("unlocked until "), text("#statusKey"));
+        assertTrue(text("#statusSession").startsWith("Session until "), text("#statusSession"));
 
         // the gateway holds a record that verifies with the reviewer's own public key
         PublicKey reviewerKey = new SoftwareKeyFile(dataDir.resolve(AppComposition.KEY_FILE)).publicKey();

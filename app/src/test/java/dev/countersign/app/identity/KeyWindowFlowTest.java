@@ -94,7 +94,7 @@ class KeyWindowFlowTest {
 
     private ChangeKeyViewModel change(ChangeKeyViewModel.Mode mode, KeyChanges.Poster poster, Path importFile) {
         KeysWindow window = new KeysWindow(messages, runner, keys, session, gate, null, time.clock(),
-                () -> events.add("afterRotation"), files(null, importFile), poster);
+                signer -> events.add("afterRotation"), files(null, importFile), poster);
         ChangeKeyViewModel vm = new ChangeKeyViewModel(messages, runner, new UserErrors(messages), mode,
                 session.reviewerProperty().get(), true, new KeyChanges(keys, time.clock()), gate, poster,
                 files(null, importFile), done -> window.finish(done, true), () -> events.add("cancelled"));
@@ -254,7 +254,7 @@ class KeyWindowFlowTest {
                 new SettingsStore(fresh.resolve("settings.json")));
         KeyGate freshGate = new KeyGate(messages, runner, dialogs, dialogs, freshKeys, freshSession, ANA);
         KeysWindow window = new KeysWindow(messages, runner, freshKeys, freshSession, freshGate, null, time.clock(),
-                () -> events.add("afterRotation"), files(null, p12), accepting());
+                signer -> events.add("afterRotation"), files(null, p12), accepting());
         ChangeKeyViewModel vm = new ChangeKeyViewModel(messages, runner, new UserErrors(messages),
                 ChangeKeyViewModel.Mode.IMPORT, ANA, false, new KeyChanges(freshKeys, time.clock()), freshGate,
                 accepting(), files(null, p12), done -> window.finish(done, false), () -> { });

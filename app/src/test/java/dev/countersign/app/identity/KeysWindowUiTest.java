@@ -56,7 +56,7 @@ class KeysWindowUiTest {
         FakeDialogService dialogs = new FakeDialogService();
         KeyGate gate = new KeyGate(messages, runner, dialogs, dialogs, keys, session, who);
         Path exported = dataDir.resolve("eve.pub.pem");
-        KeysWindow window = new KeysWindow(messages, runner, keys, session, gate, null, time.clock(), () -> { },
+        KeysWindow window = new KeysWindow(messages, runner, keys, session, gate, null, time.clock(), signer -> { },
                 new KeyFiles() {
                     @Override
                     public Optional<Path> saveTo(String title, String suggestedName) {

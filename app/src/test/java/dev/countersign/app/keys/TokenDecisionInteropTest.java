@@ -2,6 +2,9 @@ package dev.countersign.app.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
+import dev.countersign.app.sync.GatewayClient;
+import dev.countersign.app.sync.ReviewerSessions;
 import dev.countersign.gateway.Gateway;
 import dev.countersign.gateway.GatewayConfig;
 import dev.countersign.model.Decision;
@@ -9,27 +12,24 @@ import dev.countersign.model.ReasonCode;
 import dev.countersign.model.RiskTier;
 import dev.countersign.model.Verdict;
 import dev.countersign.model.api.DecisionRecordView;
+import dev.countersign.model.api.DecisionRights;
+import dev.countersign.model.api.EnrollmentRequest;
 import dev.countersign.model.api.NonceGrant;
 import dev.countersign.model.api.ProposalView;
-import dev.countersign.model.api.QueuePage;
-import dev.countersign.model.api.RecordList;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.crypto.Signer;
 import dev.countersign.model.json.Digests;
-import dev.countersign.model.json.Json;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.Dsse;
 import dev.countersign.model.record.DsseEnvelope;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +44,6 @@ class TokenDecisionInteropTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void aTokenSignedDecisionIsAcceptedAndVerifiesWithOpenSsl() throws Exception {
         Pkcs11Token token = SoftHsm.token();
@@ -53,26 +51,29 @@ class TokenDecisionInteropTest {
         Signer signer = token.signer(key.alias(), SoftHsm.PIN.toCharArray());
 
         try (Gateway gateway = Gateway.start(GatewayConfig.embeddedDemo(dir.resolve("gateway")))) {
-            URI base = gateway.baseUri();
-            send(post(base, "/v1/admin/reviewers", "{\"reviewer\":\"" + REVIEWER + "\",\"displayName\":\"Token Reviewer\","
-                    + "\"roles\":[\"platform-security\",\"sre\",\"identity\"],\"publicKey\":\""
-                    + PublicKeys.toBase64(key.publicKey()) + "\",\"rights\":{\"maxTier\":\"critical\"}}")
-                    .header("Authorization", "Bearer " + gateway.adminToken()), 201);
+            GatewayClient client = new GatewayClient(gateway.baseUri());
+            client.enroll(new EnrollmentRequest(REVIEWER, "Token Reviewer", List.of("platform-security", "sre",
+                    "identity"), PublicKeys.toBase64(key.publicKey()), DecisionRights.all(RiskTier.CRITICAL)),
+                    gateway.adminToken(), "enroll-token-reviewer");
+            // the session's challenge is signed on the token too, as the console does
+            ReviewerSessions sessions = new ReviewerSessions(client, () -> Optional.of(signer), Clock.systemUTC(),
+                    grant -> { }, "locked");
+            client.useSessions(sessions);
+            assertEquals(key.keyId(), sessions.open(REVIEWER, signer).keyId());
 
-            ProposalView view = Json.parse(send(HttpRequest.newBuilder(base.resolve("/v1/queue?limit=500")), 200), QueuePage.class)
-                    .items().stream().filter(v -> v.proposal().riskTier() == RiskTier.LOW)
+            ProposalView view = client.queue(null, 500).items().stream()
+                    .filter(v -> v.proposal().riskTier() == RiskTier.LOW)
                     .filter(v -> v.status() == dev.countersign.model.ProposalStatus.PENDING).findFirst().orElseThrow();
             String id = view.proposal().id();
-            NonceGrant nonce = Json.parse(send(post(base, "/v1/proposals/" + id + "/nonces", ""), 201), NonceGrant.class);
+            NonceGrant nonce = client.issueNonce(id, "nonce-" + id);
             Decision decision = new Decision(id, view.proposal().version(), Digests.canonicalSha256(view.context()),
                     Verdict.APPROVE, ReasonCode.MATCHES_INTENT, "Signed on the hardware token.", null, REVIEWER,
                     signer.keyId(), nonce.nonce(), Instant.now(), view.proposal().agent().id(),
                     view.context().policyBasis().policyId(), view.context().policyBasis().policyVersion(), "tests");
             DsseEnvelope envelope = DecisionRecords.sign(DecisionRecords.statement(view.proposal(), decision), signer);
-            send(post(base, "/v1/decisions", Json.string(envelope)).header("Idempotency-Key", "token-" + id), 201);
+            client.postDecision(envelope, "token-" + id);
 
-            List<DecisionRecordView> records = Json.parse(send(HttpRequest.newBuilder(
-                    base.resolve("/v1/decisions?proposalId=" + id)), 200), RecordList.class).records();
+            List<DecisionRecordView> records = client.decisions(id).records();
             assertEquals(1, records.size());
             DsseEnvelope stored = records.get(0).envelope();
             assertEquals(key.keyId(), DecisionRecords.verify(stored, key.publicKey()).keyId());
@@ -92,16 +93,5 @@ class TokenDecisionInteropTest {
         process.waitFor(30, TimeUnit.SECONDS);
         assertEquals(0, process.exitValue(), output);
         return process.exitValue();
-    }
-
-    private static HttpRequest.Builder post(URI base, String path, String body) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-
-    private String send(HttpRequest.Builder request, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, response.statusCode(), response.body());
-        return response.body();
     }
 }

@@ -103,7 +103,7 @@ class AuthorityViewModelTest {
         String keyId = KeyIds.of(models.session.publicKey().orElseThrow());
         String shortId = dev.countersign.app.identity.KeyTexts.shortId(keyId);
         assertEquals("Signing as rights.tester@northwind.example · key " + shortId + " (Ed25519) · up to critical · "
-                + "unlocked", status.keyTextProperty().get());
+                + "locked", status.keyTextProperty().get(), "signing in used the key only to sign");
         assertEquals("Signs as Test Reviewer (rights.tester@northwind.example)\nKey " + shortId + " (Ed25519)\n"
                 + "Roles: platform-security, sre, identity\n"
                 + "Rights: tiers up to critical · all action types · all environments",

@@ -254,7 +254,10 @@ class DecisionViewModelTest {
         models.session.lock();
         models.dialogs.answer(Answer.cancel());
         QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvals().isEmpty());
-        decide(Verdict.DENY, ReasonCode.OTHER, "No.");
+        models.decision.verdictProperty().set(Verdict.DENY);
+        models.decision.reasonCodeProperty().set(ReasonCode.OTHER);
+        models.decision.reasonTextProperty().set("No.");
+        models.decision.submit();
         assertEquals("Not signed: the key was not unlocked. Nothing was sent.",
                 models.decision.messageProperty().get());
         assertEquals("Pending", row.statusProperty().get());
@@ -272,6 +275,8 @@ class DecisionViewModelTest {
         models.decision.reasonCodeProperty().set(code);
         models.decision.reasonTextProperty().set(reason);
         assertTrue(models.decision.canSubmitProperty().get(), models.decision.blockedReasonProperty().get());
+        // signing in used the key "only to sign": the decision asks for the passphrase again
+        models.dialogs.answer(Answer.type(PASSPHRASE));
         models.decision.submit();
     }
 }

@@ -12,14 +12,13 @@ import dev.countersign.app.keys.SoftwareKeyFile;
 import dev.countersign.app.queue.QueueTexts;
 import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.app.review.AuthorityViewModel;
-import dev.countersign.app.review.DecisionSubmitter;
 import dev.countersign.app.review.DecisionViewModel;
 import dev.countersign.app.review.ReviewViewModel;
 import dev.countersign.app.settings.ReviewerSettings;
 import dev.countersign.app.settings.SettingsStore;
+import dev.countersign.app.shell.ConsoleViewModel;
+import dev.countersign.app.shell.StatusViewModel;
 import dev.countersign.app.sync.GatewayClient;
-import dev.countersign.app.sync.QueueFeed;
-import dev.countersign.app.sync.ReviewerSessions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,16 +39,18 @@ public final class ConsoleModels {
     public final AuthorityViewModel authority;
     public final DecisionViewModel decision;
     public final KeyGate keys;
+    public final ReviewerKeys reviewerKeys;
     public final TestGateway gateway;
-    /** The console's own client, signed in as the console's reviewer (not the test's observer). */
-    public final GatewayClient client;
-    public final ReviewerSessions sessions;
+    public final StatusViewModel status;
+    /** The console's start-up, sign-in and sessions, as the real console runs them. */
+    public final ConsoleViewModel console;
 
     public ConsoleModels(TestGateway gateway, Path dataDir, String reviewer) {
         this.gateway = gateway;
         Clock clock = Clock.systemUTC();
-        QueueTexts texts = new QueueTexts(messages, new TimeTexts(messages, ZoneOffset.UTC));
-        ReviewerKeys reviewerKeys = new ReviewerKeys(new SoftwareKeyFile(dataDir.resolve("reviewer-key.p12")),
+        TimeTexts time = new TimeTexts(messages, ZoneOffset.UTC);
+        QueueTexts texts = new QueueTexts(messages, time);
+        reviewerKeys = new ReviewerKeys(new SoftwareKeyFile(dataDir.resolve("reviewer-key.p12")),
                 new SettingsStore(dataDir.resolve("settings.json")));
         keys = new KeyGate(messages, runner, dialogs, dialogs, reviewerKeys, session,
                 new ReviewerSettings(reviewer, "Test Reviewer", AppComposition.DEMO_ROLES));
@@ -57,20 +58,18 @@ public final class ConsoleModels {
         review = new ReviewViewModel(queue.selectedProperty());
         authority = new AuthorityViewModel(messages, review.shownProperty(), session.knownProperty());
         decision = new DecisionViewModel(messages, runner, clock, review, authority, keys, session, queue);
-        client = new GatewayClient(gateway.baseUri());
-        sessions = new ReviewerSessions(client, session::currentSigner, clock, grant -> { },
-                messages.get("session.locked"));
-        client.useSessions(sessions);
+        status = new StatusViewModel(messages, time, queue, session);
+        console = new ConsoleViewModel(messages, runner, gateway::connection, GatewayClient::new, keys, session,
+                Runnable::run, queue, decision, status, dialogs, clock, "countersign-console/test",
+                Duration.ofSeconds(5));
     }
 
     /**
-     * Connects everything to the gateway as the console does: first run (with the queued answers), then queue sync
-     * and decisions over the reviewer's own session, opened with the key unlocked at first run.
+     * Starts the console against the gateway as the real console does: first run (with the queued answers), sign-in
+     * over the reviewer's own session, queue sync and decisions.
      */
     public ConsoleModels connect() {
-        keys.prepare(client, gateway.connection(), () -> { });
-        queue.connect(new QueueFeed(client), Duration.ofSeconds(5));
-        decision.connect(new DecisionSubmitter(client, sessions, Clock.systemUTC(), "countersign-console/test"));
+        console.start();
         return this;
     }
 }

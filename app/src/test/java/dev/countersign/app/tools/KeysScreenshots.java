@@ -168,7 +168,7 @@ public final class KeysScreenshots {
                 new ReviewerSettings(reviewer, name, List.of("sre", "platform-security")));
         Path p12 = dataDir.resolveSibling("laptop-key.p12");
         KeysWindow window = new KeysWindow(messages, runner, keys, session, gate, css, Clock.systemDefaultZone(),
-                () -> { }, new dev.countersign.app.identity.KeyFiles() {
+                signer -> { }, new dev.countersign.app.identity.KeyFiles() {
                     @Override
                     public Optional<Path> saveTo(String title, String suggestedName) {
                         return Optional.empty();
