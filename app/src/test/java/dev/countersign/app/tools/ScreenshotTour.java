@@ -2,6 +2,7 @@ package dev.countersign.app.tools;
 
 import dev.countersign.app.identity.SigningSession;
 import dev.countersign.app.queue.QueueRow;
+import dev.countersign.app.settings.UnlockPeriod;
 import dev.countersign.app.shell.MainWindow;
 import dev.countersign.app.support.ConsoleDriver;
 import dev.countersign.model.ActionType;
@@ -58,17 +59,20 @@ public final class ScreenshotTour {
                     .setDividerPositions(MainWindow.DIVIDER));
             PasswordField passphrase = console.awaitNode("#newPassphrase", Duration.ofSeconds(30));
             PasswordField confirm = console.robot().lookup("#confirmPassphrase").query();
+            @SuppressWarnings("unchecked")
+            ComboBox<UnlockPeriod> period = console.robot().lookup("#firstRunUnlockPeriod").query();
             console.robot().interact(() -> {
                 passphrase.setText("correct horse battery staple");
                 confirm.setText("correct horse battery staple");
+                period.setValue(UnlockPeriod.FIFTEEN_MINUTES); // signing in and the decision share one unlock
             });
-            console.awaitQueue(14);
-            pause(600);
+            pause(600); // the queue fills once the new key signs in, so the first-run window shows alone
             snapshot(passphrase.getScene(), out.resolve("first-run" + suffix + ".png"));
             console.robot().interact(() -> console.robot().lookup("#createKey").queryButton().fire());
             console.awaitGone("#newKeyDialog", Duration.ofSeconds(60));
             ConsoleDriver.await(Duration.ofSeconds(30), () -> console.app().composition().session()
                     .enrollmentProperty().get() == SigningSession.Enrollment.ENROLLED);
+            console.awaitQueue(14);
 
             QueueRow row = console.row(ConsoleDriver.is(ActionType.ROTATE_CREDENTIAL, RiskTier.CRITICAL, "prod"))
                     .orElseThrow(() -> new IllegalStateException("no critical prod rotation in the demo queue"));
