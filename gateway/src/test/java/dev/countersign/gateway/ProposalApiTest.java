@@ -269,6 +269,27 @@ class ProposalApiTest {
     }
 
     @Test
+    void anOwnerOrReviewerNameWithHiddenOrLookAlikeCharactersIsRefusedAndNothingIsStored() {
+        // an agent naming its owner "priya\u200b…" would otherwise let priya approve her own agent's proposal
+        String hidden = TestWorld.OWNER.replace("@", "\u200b@");
+        String queueBefore = world.expect(200, world.console().get("/v1/queue?limit=500")).body();
+        Reply zeroWidth = world.http.post("/v1/proposals", TestWorld.submission("nhi-b", "dev", hidden));
+        assertProblem(zeroWidth, 422, "invalid-request");
+        assertEquals("$.agent.owner", zeroWidth.json().get("path").asText());
+        assertTrue(zeroWidth.json().get("detail").asText().contains("U+200B ZERO WIDTH SPACE"),
+                zeroWidth.json().toString());
+        assertEquals(queueBefore, world.expect(200, world.console().get("/v1/queue?limit=500")).body(),
+                "nothing was stored");
+
+        TestReviewer lookAlike = TestReviewer.ed25519("fr\u0430nk@example.test"); // Cyrillic а
+        Reply enrolled = world.http.adminPost("/v1/admin/reviewers", lookAlike.enrollmentJson(List.of("sre")));
+        assertProblem(enrolled, 422, "invalid-request");
+        assertEquals("$.reviewer", enrolled.json().get("path").asText());
+        assertTrue(enrolled.json().get("detail").asText().contains("mixes Latin and Cyrillic"),
+                enrolled.json().toString());
+    }
+
+    @Test
     void enrollmentIsIdempotentPerReviewerAndAKeyBelongsToOne() {
         TestReviewer frank = TestReviewer.ed25519("frank@example.test");
         Reply first = world.http.adminPost("/v1/admin/reviewers", frank.enrollmentJson(List.of("sre")));

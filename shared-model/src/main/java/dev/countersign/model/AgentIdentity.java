@@ -1,11 +1,12 @@
 package dev.countersign.model;
 
 /**
- * The workload that proposed an action (a SPIFFE ID or similar) and the human accountable for it.
+ * The workload that proposed an action (a SPIFFE ID or similar) and the human accountable for it. Both are plain
+ * identities (see {@link Identities}): separation of duties compares the owner with the reviewer.
  */
 public record AgentIdentity(String id, String owner) {
     public AgentIdentity {
-        Require.text(id, "id");
-        Require.text(owner, "owner");
+        Identities.require(id, "id");
+        Identities.require(owner, "owner");
     }
 }

@@ -16,6 +16,7 @@ import dev.countersign.gateway.store.Tx;
 import dev.countersign.gateway.store.Writer;
 import dev.countersign.model.Conditions;
 import dev.countersign.model.Decision;
+import dev.countersign.model.Identities;
 import dev.countersign.model.PolicyBasis;
 import dev.countersign.model.Proposal;
 import dev.countersign.model.ProposalStatus;
@@ -112,12 +113,12 @@ public final class DecisionService {
         checkClaims(d, current, row, status);
         checkConditions(d, current, row, status, now);
         checkNonce(tx, d, row, status, now);
-        if (d.verdict() == Verdict.APPROVE && d.reviewer().equalsIgnoreCase(row.agentOwner())) {
+        if (d.verdict() == Verdict.APPROVE && Identities.same(d.reviewer(), row.agentOwner())) {
             throw refuse(ProblemType.SELF_APPROVAL, d.reviewer() + " is the accountable owner of the agent that"
                     + " proposed this; someone else must approve it.", row, status);
         }
         if (d.verdict() == Verdict.APPROVE && proposals.approvals(tx.connection(), id, row.version()).stream()
-                .anyMatch(a -> a.reviewer().equalsIgnoreCase(d.reviewer()))) {
+                .anyMatch(a -> Identities.same(a.reviewer(), d.reviewer()))) {
             throw refuse(ProblemType.ALREADY_DECIDED, d.reviewer() + " already approved version " + row.version()
                     + " of this proposal; a second approval by one person does not count.", row, status);
         }

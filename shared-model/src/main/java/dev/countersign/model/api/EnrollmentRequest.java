@@ -1,5 +1,6 @@
 package dev.countersign.model.api;
 
+import dev.countersign.model.Identities;
 import dev.countersign.model.Require;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
 public record EnrollmentRequest(String reviewer, String displayName, List<String> roles, String publicKey,
         DecisionRights rights) {
     public EnrollmentRequest {
-        Require.text(reviewer, "reviewer");
+        Identities.require(reviewer, "reviewer");
         Require.text(displayName, "displayName");
         roles = Require.list(roles, "roles");
         Require.text(publicKey, "publicKey");
