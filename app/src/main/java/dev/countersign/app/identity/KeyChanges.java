@@ -5,6 +5,9 @@ import dev.countersign.app.keys.Pkcs11Token;
 import dev.countersign.app.keys.SoftwareKeyFile;
 import dev.countersign.app.settings.KeySource;
 import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.app.sync.GatewayProblemException;
+import dev.countersign.app.sync.GatewayResponseException;
+import dev.countersign.app.sync.GatewayUnavailableException;
 import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.crypto.Signer;
@@ -36,6 +39,14 @@ public final class KeyChanges {
     @FunctionalInterface
     public interface Poster {
         ReviewerView rotate(String reviewer, DsseEnvelope rotation, String idempotencyKey) throws Exception;
+
+        /**
+         * After a post whose answer was lost: whether the gateway has this key in force for the reviewer (so the
+         * rotation took effect). Throws when the gateway cannot be asked either; by default it cannot.
+         */
+        default boolean inForce(String reviewer, String keyId) throws Exception {
+            throw new GatewayUnavailableException("no way to ask the gateway", null);
+        }
     }
 
     /** What changed: who the console signs as now (with the new key source) and the new key, unlocked. */
@@ -46,6 +57,9 @@ public final class KeyChanges {
         Signer signer();
 
         KeySource source();
+
+        /** Where the new key waits until the switch, in words. */
+        String where();
 
         void commit() throws Exception;
 
@@ -125,6 +139,11 @@ public final class KeyChanges {
                 }
 
                 @Override
+                public String where() {
+                    return "on token " + source.tokenLabel() + " as " + label;
+                }
+
+                @Override
                 public void commit() {
                     Arrays.fill(abortPin, '\0');
                 }
@@ -151,18 +170,49 @@ public final class KeyChanges {
                     staged.signer().publicKey(), clock.instant()), oldSigner, staged.signer());
             view = poster.rotate(who.reviewer(), statement, "rotate-" + UUID.randomUUID());
         } catch (Exception e) {
-            try {
-                staged.abort();
-            } catch (Exception cleanup) {
-                LOG.warn("the new key could not be thrown away after the rotation failed: {}", cleanup.getMessage());
+            if (!answerLost(e)) {
+                throw abort(staged, e); // the gateway said no: nothing changed there
             }
-            throw e;
+            // the gateway may have rotated and only its answer was lost: throwing the new key away now could leave
+            // the reviewer with no key in force, so ask whether it is
+            boolean inForce;
+            try {
+                inForce = poster.inForce(who.reviewer(), staged.signer().keyId());
+            } catch (Exception unknown) {
+                LOG.warn("rotation outcome unknown: {} / {}", e.getMessage(), unknown.getMessage());
+                throw new KeyFileException("The gateway did not confirm the rotation and cannot be asked now, so it is"
+                        + " not known whether your new key is in force. Both keys are kept: the current one, and the"
+                        + " new one (" + staged.where() + "). Nothing was deleted. When the gateway is back, ask your"
+                        + " admin whether key " + staged.signer().keyId().substring(0, 12) + " is enrolled.", e);
+            }
+            if (!inForce) {
+                throw abort(staged, e);
+            }
+            LOG.info("the rotation's answer was lost, but the gateway has the new key in force: switching to it");
+            view = null;
         }
         // the gateway has the new key and revoked the old one: from here on the console must sign with the new key
         staged.commit();
         ReviewerSettings now = who.withKeySource(staged.source());
         keys.save(now);
         return new Rotated(now, staged.signer(), view);
+    }
+
+    /** True if the post may have reached the gateway and been applied, though no definite answer came back. */
+    private static boolean answerLost(Exception e) {
+        if (e instanceof GatewayProblemException refused) {
+            return refused.problem().status() >= 500;
+        }
+        return e instanceof GatewayUnavailableException || e instanceof GatewayResponseException;
+    }
+
+    private static Exception abort(Staged staged, Exception cause) {
+        try {
+            staged.abort();
+        } catch (Exception cleanup) {
+            LOG.warn("the new key could not be thrown away after the rotation failed: {}", cleanup.getMessage());
+        }
+        return cause;
     }
 
     private Staged stageSoftware(KeyPair pair, char[] newPassphrase) throws KeyFileException {
@@ -186,6 +236,11 @@ public final class KeyChanges {
             @Override
             public KeySource source() {
                 return KeySource.software();
+            }
+
+            @Override
+            public String where() {
+                return next.path().toString();
             }
 
             @Override

@@ -8,7 +8,11 @@ import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.keys.KeyFileException;
 import dev.countersign.app.sync.GatewayClient;
+import dev.countersign.app.sync.GatewayProblemException;
+import dev.countersign.model.api.ReviewerView;
+import dev.countersign.model.api.SessionChallengeRequest;
 import dev.countersign.model.crypto.Signer;
+import dev.countersign.model.record.DsseEnvelope;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,7 +85,7 @@ public final class KeysWindow {
         this.clock = clock;
         this.afterRotation = afterRotation;
         this.files = files != null ? files : new FxFiles();
-        this.poster = poster != null ? poster : this::postToGateway;
+        this.poster = poster != null ? poster : new GatewayPoster();
     }
 
     /** Shows the window (or brings it forward if it is open). */
@@ -215,13 +219,42 @@ public final class KeysWindow {
         afterRotation.accept(done.newSigner()); // opens a session with the new key, then asks who we are
     }
 
-    private dev.countersign.model.api.ReviewerView postToGateway(String reviewer,
-            dev.countersign.model.record.DsseEnvelope rotation, String idempotencyKey) throws Exception {
-        GatewayClient client = gate.client();
-        if (client == null) {
-            throw new KeyFileException(messages.get("changeKey.noGateway"));
+    /** The poster the window uses (the gateway's, unless a test supplied one). */
+    KeyChanges.Poster poster() {
+        return poster;
+    }
+
+    /** The gateway's rotation route, and a way to ask afterwards whether a key is in force. */
+    private final class GatewayPoster implements KeyChanges.Poster {
+        @Override
+        public ReviewerView rotate(String reviewer, DsseEnvelope rotation, String idempotencyKey) throws Exception {
+            return client().rotateKey(reviewer, rotation, idempotencyKey);
         }
-        return client.rotateKey(reviewer, rotation, idempotencyKey);
+
+        /**
+         * A challenge is issued only for an enrolled key in force: asking for one (and never answering it) tells
+         * whether the rotation took effect, without a session, which the old key's rotation has ended.
+         */
+        @Override
+        public boolean inForce(String reviewer, String keyId) throws Exception {
+            try {
+                client().sessionChallenge(new SessionChallengeRequest(reviewer, keyId));
+                return true;
+            } catch (GatewayProblemException e) {
+                if (e.problem().status() >= 500) {
+                    throw e;
+                }
+                return false;
+            }
+        }
+
+        private GatewayClient client() throws KeyFileException {
+            GatewayClient client = gate.client();
+            if (client == null) {
+                throw new KeyFileException(messages.get("changeKey.noGateway"));
+            }
+            return client;
+        }
     }
 
     private Label name(String key) {

@@ -11,6 +11,7 @@ import dev.countersign.app.queue.QueueRow;
 import dev.countersign.app.support.ConsoleModels;
 import dev.countersign.app.support.FakeDialogService.Answer;
 import dev.countersign.app.support.TestGateway;
+import dev.countersign.app.sync.GatewayUnavailableException;
 import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.ReasonCode;
 import dev.countersign.model.RiskTier;
@@ -18,6 +19,7 @@ import dev.countersign.model.Verdict;
 import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.crypto.KeyIds;
+import dev.countersign.model.record.DsseEnvelope;
 import dev.countersign.model.record.DecisionRecords;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,5 +97,43 @@ class KeyRotationEndToEndTest {
         assertEquals(1, records.size(), models.decision.messageProperty().get());
         assertEquals(newKeyId, DecisionRecords.verify(records.get(0).envelope(),
                 models.session.publicKey().orElseThrow()).keyId());
+    }
+
+    @Test
+    void aRotationWhoseAnswerIsLostStillSwitchesToTheNewKeyTheGatewayHasInForce() throws Exception {
+        gateway = TestGateway.start(dir);
+        ConsoleModels models = new ConsoleModels(gateway, dir.resolve("home"), "lost.answer@northwind.example");
+        models.dialogs.answer(Answer.type(OLD_PASSPHRASE));
+        models.connect();
+        String oldKeyId = models.session.keyIdProperty().get();
+        KeysWindow window = new KeysWindow(models.messages, models.runner, models.reviewerKeys, models.session,
+                models.keys, null, Clock.systemUTC(), models.console::keyRotated);
+        KeyChanges.Poster real = window.poster();
+        KeyChanges.Poster answerLost = new KeyChanges.Poster() {
+            @Override
+            public ReviewerView rotate(String reviewer, DsseEnvelope rotation, String key) throws Exception {
+                real.rotate(reviewer, rotation, key); // the gateway commits...
+                throw new GatewayUnavailableException("The gateway did not answer in time.", null); // ...the reply is lost
+            }
+
+            @Override
+            public boolean inForce(String reviewer, String keyId) throws Exception {
+                return real.inForce(reviewer, keyId);
+            }
+        };
+        models.dialogs.answer(Answer.type(OLD_PASSPHRASE));
+        ChangeKeyViewModel rotate = new ChangeKeyViewModel(models.messages, models.runner,
+                new UserErrors(models.messages), ChangeKeyViewModel.Mode.ROTATE_SOFTWARE,
+                models.session.reviewerProperty().get(), true, new KeyChanges(models.reviewerKeys, Clock.systemUTC()),
+                models.keys, answerLost, null, done -> window.finish(done, true), () -> { });
+        rotate.passphraseChanged(NEW_PASSPHRASE, NEW_PASSPHRASE);
+        rotate.submit(NEW_PASSPHRASE.toCharArray(), new char[0]);
+
+        assertNull(rotate.errorProperty().get(), rotate.errorProperty().get());
+        String newKeyId = models.session.keyIdProperty().get();
+        assertNotEquals(oldKeyId, newKeyId);
+        assertEquals(newKeyId, KeyIds.of(models.reviewerKeys.load(models.session.reviewerProperty().get())
+                .publicKey()), "the console switched to the key the gateway has in force");
+        assertEquals(newKeyId, models.console.session().orElseThrow().keyId());
     }
 }
