@@ -172,6 +172,19 @@ public final class SigningSession {
         return Optional.of(now.signer());
     }
 
+    /**
+     * The key for work the reviewer did not ask for just now (renewing the gateway session in the background): only
+     * while it is unlocked for a period, never a key unlocked "only to sign", which belongs to the step that asked.
+     * Safe from any thread.
+     */
+    public Optional<Signer> backgroundSigner() {
+        Unlocked now = current.get();
+        if (now == null || now.until() == null || !clock.instant().isBefore(now.until())) {
+            return Optional.empty();
+        }
+        return Optional.of(now.signer());
+    }
+
     /** Same as {@link #currentSigner()}. */
     public Optional<Signer> signer() {
         return currentSigner();

@@ -101,7 +101,7 @@ public final class ConsoleViewModel {
         title.set(embeddedDemo ? messages.get("app.title.demo")
                 : messages.format("app.title.team", opened.baseUri().getHost()));
         status.started(opened.baseUri().toString(), embeddedDemo);
-        sessions = new ReviewerSessions(client, signing::currentSigner, clock,
+        sessions = new ReviewerSessions(client, signing::backgroundSigner, clock,
                 grant -> uiThread.execute(() -> status.session(grant)), messages.get("session.locked"));
         client.useSessions(sessions);
         decision.connect(new DecisionSubmitter(client, sessions, clock, consoleVersion));
@@ -184,11 +184,23 @@ public final class ConsoleViewModel {
         stopped = true;
         queue.stop();
         if (sessions != null) {
-            sessions.close();
+            closeSession(sessions);
         }
         if (connection != null) {
             closeQuietly(connection);
             connection = null;
+        }
+    }
+
+    /** Ends the session at the gateway without holding up the UI thread for long: at most two seconds at exit. */
+    private static void closeSession(ReviewerSessions open) {
+        Thread closer = new Thread(open::close, "close-session");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

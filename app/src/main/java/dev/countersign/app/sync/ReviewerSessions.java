@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * and the console asks the reviewer to unlock.
  *
  * <p>Thread-safe: calls come from background tasks. Opening is serialised, so parallel calls that find the session
- * ending open one new session between them, not one each. The token is never logged.
+ * ending open one new session between them, not one each; forgetting never waits for an opening, so the UI thread
+ * can do it. A session that cannot be renewed (the key is locked) is used for as long as it is still valid. The
+ * token is never logged.
  */
 public final class ReviewerSessions implements SessionAuth {
     /** A session with less than this left is renewed before use, so no call races its end. */
@@ -37,6 +40,7 @@ public final class ReviewerSessions implements SessionAuth {
     private final Clock clock;
     private final Consumer<Optional<SessionGrant>> changed;
     private final String lockedMessage;
+    private final ReentrantLock opening = new ReentrantLock();
     private volatile String reviewer;
     private volatile SessionGrant current;
 
@@ -55,76 +59,106 @@ public final class ReviewerSessions implements SessionAuth {
     }
 
     @Override
-    public synchronized String token() throws GatewayException {
+    public String token() throws GatewayException {
         SessionGrant session = current;
         if (usable(session, null)) {
             return session.token();
         }
-        Optional<Signer> key = unlockedKey.get();
-        if (reviewer == null || key.isEmpty()) {
-            throw new SessionLockedException(lockedMessage);
+        opening.lock(); // one opening at a time: callers that find the session ending share the next one
+        try {
+            session = current;
+            if (usable(session, null)) {
+                return session.token();
+            }
+            Optional<Signer> key = unlockedKey.get();
+            if (reviewer == null || key.isEmpty()) {
+                if (session != null && clock.instant().isBefore(session.expiresAt())) {
+                    return session.token(); // still valid, just not renewable now: use what is left of it
+                }
+                throw new SessionLockedException(lockedMessage);
+            }
+            return open(reviewer, key.get()).token();
+        } finally {
+            opening.unlock();
         }
-        return open(reviewer, key.get()).token();
     }
 
     /**
      * Makes sure a session of this reviewer and key has at least a minute left, opening one with the signer if not.
      * Call it while holding an unlocked signer (e.g. just before submitting a decision it signed).
      */
-    public synchronized void ensure(String who, Signer signer) throws GatewayException {
-        if (!who.equals(reviewer) || !usable(current, KeyIds.of(signer.publicKey()))) {
-            open(who, signer);
+    public void ensure(String who, Signer signer) throws GatewayException {
+        opening.lock();
+        try {
+            if (!who.equals(reviewer) || !usable(current, KeyIds.of(signer.publicKey()))) {
+                open(who, signer);
+            }
+        } finally {
+            opening.unlock();
         }
     }
 
     /** Opens a new session: asks for a challenge, signs it with the key, and trades it for a token. */
-    public synchronized SessionGrant open(String who, Signer signer) throws GatewayException {
-        String keyId = KeyIds.of(signer.publicKey());
-        SessionChallengeGrant challenge = client.sessionChallenge(new SessionChallengeRequest(who, keyId));
-        DsseEnvelope answer;
+    public SessionGrant open(String who, Signer signer) throws GatewayException {
+        opening.lock();
         try {
-            answer = SessionChallenges.answer(challenge.payloadBytes(), who, signer);
-        } catch (IllegalArgumentException | JsonFormatException e) { // incl. InvalidFieldException, bad base64
-            throw new GatewayResponseException("The gateway sent a sign-in challenge this console will not sign ("
-                    + e.getMessage() + "). Nothing was signed.", e);
-        } catch (GeneralSecurityException e) {
-            throw new GatewayResponseException("The key could not sign the gateway's sign-in challenge: "
-                    + e.getMessage(), e);
+            String keyId = KeyIds.of(signer.publicKey());
+            SessionChallengeGrant challenge = client.sessionChallenge(new SessionChallengeRequest(who, keyId));
+            DsseEnvelope answer;
+            try {
+                answer = SessionChallenges.answer(challenge.payloadBytes(), who, signer);
+            } catch (IllegalArgumentException | JsonFormatException e) { // incl. InvalidFieldException, bad base64
+                throw new GatewayResponseException("The gateway sent a sign-in challenge this console will not sign ("
+                        + e.getMessage() + "). Nothing was signed.", e);
+            } catch (GeneralSecurityException e) {
+                throw new GatewayResponseException("The key could not sign the gateway's sign-in challenge: "
+                        + e.getMessage(), e);
+            }
+            SessionGrant grant = client.openSession(answer);
+            if (!grant.reviewer().equals(who) || !grant.keyId().equals(keyId)) {
+                throw new GatewayResponseException("The gateway opened a session for " + grant.reviewer()
+                        + " instead of " + who + "; it was not used.", null);
+            }
+            synchronized (this) {
+                reviewer = who;
+                current = grant;
+            }
+            LOG.info("session opened for {} with key {} until {}", who, keyId.substring(0, 12), grant.expiresAt());
+            changed.accept(Optional.of(grant));
+            return grant;
+        } finally {
+            opening.unlock();
         }
-        SessionGrant grant = client.openSession(answer);
-        if (!grant.reviewer().equals(who) || !grant.keyId().equals(keyId)) {
-            throw new GatewayResponseException("The gateway opened a session for " + grant.reviewer()
-                    + " instead of " + who + "; it was not used.", null);
-        }
-        reviewer = who;
-        current = grant;
-        LOG.info("session opened for {} with key {} until {}", who, keyId.substring(0, 12), grant.expiresAt());
-        changed.accept(Optional.of(grant));
-        return grant;
     }
 
     @Override
-    public synchronized void lapsed(String token) {
-        SessionGrant session = current;
-        if (session != null && session.token().equals(token)) {
+    public void lapsed(String token) {
+        SessionGrant ended;
+        synchronized (this) {
+            ended = current;
+            if (ended == null || !ended.token().equals(token)) {
+                return;
+            }
             current = null;
-            LOG.info("the gateway ended the session of {}", session.reviewer());
-            changed.accept(Optional.empty());
         }
+        LOG.info("the gateway ended the session of {}", ended.reviewer());
+        changed.accept(Optional.empty());
     }
 
-    /** Forgets the session without telling the gateway (e.g. after the key it was opened with was rotated). */
-    public synchronized void forget() {
-        if (current != null) {
-            current = null;
-            changed.accept(Optional.empty());
-        }
+    /**
+     * Forgets the session without telling the gateway (e.g. after the key it was opened with was rotated). Never
+     * waits for an opening in progress, so it is safe on the UI thread.
+     */
+    public void forget() {
+        take();
     }
 
-    /** Ends the session at the gateway too (signing out). Best effort: an unreachable gateway lets it lapse. */
-    public synchronized void close() {
-        SessionGrant session = current;
-        forget();
+    /**
+     * Ends the session at the gateway too (signing out). Best effort: an unreachable gateway lets it lapse. Makes a
+     * network call: run it in the background.
+     */
+    public void close() {
+        SessionGrant session = take();
         if (session != null) {
             try {
                 client.closeSession(session.token());
@@ -133,6 +167,18 @@ public final class ReviewerSessions implements SessionAuth {
                         session.expiresAt());
             }
         }
+    }
+
+    private SessionGrant take() {
+        SessionGrant taken;
+        synchronized (this) {
+            taken = current;
+            current = null;
+        }
+        if (taken != null) {
+            changed.accept(Optional.empty());
+        }
+        return taken;
     }
 
     /** The open session, if any (it may have passed its end; the next call renews it). */

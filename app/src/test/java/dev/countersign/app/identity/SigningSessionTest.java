@@ -48,6 +48,18 @@ class SigningSessionTest {
     }
 
     @Test
+    void backgroundWorkGetsOnlyAKeyUnlockedForAPeriodNeverOneUnlockedOnlyToSign() throws Exception {
+        Signer signer = identified();
+        session.unlock(signer, UnlockPeriod.ONLY_TO_SIGN);
+        assertTrue(session.backgroundSigner().isEmpty(), "only to sign: the key belongs to the step that asked");
+        session.lockNow();
+        session.unlock(signer, UnlockPeriod.FIFTEEN_MINUTES);
+        assertSame(signer, session.backgroundSigner().orElseThrow());
+        time.setWithoutFiring(Instant.parse("2026-12-01T09:15:00Z"));
+        assertTrue(session.backgroundSigner().isEmpty(), "the period has passed");
+    }
+
+    @Test
     void aBackgroundThreadNeverGetsAKeyWhosePeriodHasPassedEvenBeforeTheTimerRuns() throws Exception {
         Signer signer = identified();
         session.unlock(signer, UnlockPeriod.FIVE_MINUTES);

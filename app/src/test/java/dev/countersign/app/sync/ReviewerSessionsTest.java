@@ -87,6 +87,52 @@ class ReviewerSessionsTest {
     }
 
     @Test
+    void aSessionNearItsEndThatCannotBeRenewedIsUsedWhileItIsStillValid() throws Exception {
+        SessionGrant grant = sessions.open(reviewer, key);
+        clock.advance(Duration.between(Instant.now(), grant.expiresAt()).minusSeconds(30)); // 30 s left, key locked
+        assertEquals(reviewer, client.reviewer(reviewer).reviewer());
+        assertEquals(grant.token(), sessions.current().orElseThrow().token());
+    }
+
+    @Test
+    void forgettingDoesNotWaitForAnOpeningInProgress() throws Exception {
+        sessions.open(reviewer, key);
+        java.util.concurrent.CountDownLatch signing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Signer slow = new Signer() {
+            @Override
+            public java.security.PublicKey publicKey() {
+                return key.publicKey();
+            }
+
+            @Override
+            public byte[] sign(byte[] message) throws java.security.GeneralSecurityException {
+                signing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return key.sign(message);
+            }
+        };
+        Thread opener = new Thread(() -> {
+            try {
+                sessions.open(reviewer, slow);
+            } catch (GatewayException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        opener.start();
+        assertTrue(signing.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        sessions.forget(); // as the UI thread does after a rotation: returns at once
+        assertTrue(sessions.current().isEmpty());
+        release.countDown();
+        opener.join(10_000);
+        assertTrue(sessions.current().isPresent(), "the opening in progress still completes");
+    }
+
+    @Test
     void withTheKeyUnlockedASessionNearItsEndIsRenewedWithoutAsking() throws Exception {
         SessionGrant first = sessions.open(reviewer, key);
         unlocked.set(Optional.of(key));
