@@ -18,10 +18,12 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(5);
 
     public static final String USAGE = """
-            Usage: countersign [--gateway URL] [--data-dir DIR]
+            Usage: countersign [--gateway URL] [--insecure-http] [--data-dir DIR]
 
               --gateway URL   work against a running gateway (team mode); without it the console
-                              starts the demo gateway inside itself
+                              starts the demo gateway inside itself. Use https:// for a gateway on
+                              another machine: session tokens and signed decisions travel over it
+              --insecure-http allow plain http:// to a gateway that is not on this machine (a lab only)
               --data-dir DIR  keep keys, settings, logs and the embedded gateway's data in DIR
                               (default: $XDG_DATA_HOME/countersign or ~/.local/share/countersign;
                               the system property countersign.dataDir also sets it)
@@ -44,6 +46,7 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
     public static AppConfig parse(List<String> args) {
         Path dataDir = DataDirectory.resolve();
         URI gateway = null;
+        boolean insecure = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String value = null;
@@ -57,12 +60,23 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
                     value = value != null ? value : next(args, ++i, name);
                     gateway = gatewayUri(value);
                 }
+                case "--insecure-http" -> insecure = true;
                 case "--data-dir" -> dataDir = Path.of(value != null ? value : next(args, ++i, name));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
+        if (gateway != null && "http".equals(gateway.getScheme()) && !loopback(gateway.getHost()) && !insecure) {
+            throw new IllegalArgumentException("--gateway " + gateway + " is plain http to another machine: session"
+                    + " tokens and signed decisions would cross the network unencrypted. Use https:// (a TLS"
+                    + " proxy in front of the gateway), or --insecure-http in a lab.");
+        }
         return new AppConfig(dataDir, Optional.ofNullable(gateway), Clock.systemUTC(), DEFAULT_POLL,
                 Locale.getDefault());
+    }
+
+    private static boolean loopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 
     private static String next(List<String> args, int i, String option) {

@@ -20,10 +20,22 @@ class AppConfigTest {
 
     @Test
     void teamModeTakesAGatewayUrlInEitherSpelling() {
-        assertEquals(URI.create("http://10.0.0.5:8470/"),
-                AppConfig.parse(List.of("--gateway", "http://10.0.0.5:8470/")).gateway().orElseThrow());
+        assertEquals(URI.create("http://127.0.0.1:8470/"),
+                AppConfig.parse(List.of("--gateway", "http://127.0.0.1:8470/")).gateway().orElseThrow());
         assertEquals(URI.create("https://gw.example/"),
                 AppConfig.parse(List.of("--gateway=https://gw.example/")).gateway().orElseThrow());
+    }
+
+    @Test
+    void plainHttpToAnotherMachineIsRefusedUnlessAskedForInALab() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.parse(List.of("--gateway", "http://10.0.0.5:8470/")));
+        assertTrue(e.getMessage().startsWith("--gateway http://10.0.0.5:8470/ is plain http to another machine"),
+                e.getMessage());
+        assertEquals(URI.create("http://10.0.0.5:8470/"), AppConfig.parse(List.of("--gateway",
+                "http://10.0.0.5:8470/", "--insecure-http")).gateway().orElseThrow());
+        assertEquals(URI.create("http://[::1]:8470/"),
+                AppConfig.parse(List.of("--gateway", "http://[::1]:8470/")).gateway().orElseThrow());
     }
 
     @Test

@@ -120,8 +120,8 @@ public final class KeyChanges {
         try {
             Pkcs11Token token = keys.token(source);
             String label = "countersign-" + LABEL_TIME.format(clock.instant());
-            token.generate(label, pin.clone());
-            java.util.List<Signer> both = token.signers(pin.clone(), source.keyLabel(), label);
+            token.generate(label, pin); // pin is wiped by the finally below
+            java.util.List<Signer> both = token.signers(pin, source.keyLabel(), label);
             Signer oldSigner = both.get(0);
             Signer newSigner = both.get(1);
             char[] abortPin = pin.clone();
