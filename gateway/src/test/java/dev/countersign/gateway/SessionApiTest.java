@@ -123,7 +123,8 @@ class SessionApiTest {
                 new String[] {"GET", "/v1/decisions"}, new String[] {"GET", "/v1/decisions/rec_missing"},
                 new String[] {"GET", "/v1/reviewers/" + alice.reviewer()},
                 new String[] {"POST", "/v1/reviewers/" + alice.reviewer() + "/keys/rotations"},
-                new String[] {"DELETE", "/v1/sessions/current"});
+                new String[] {"DELETE", "/v1/sessions/current"}, new String[] {"GET", "/v1/log/checkpoint"},
+                new String[] {"GET", "/v1/log/entries"}, new String[] {"GET", "/v1/log/entries?from=0&limit=1"});
         for (String[] route : routes) {
             Reply none = call(world.http, route);
             assertLapsed(none, "session-required");
@@ -144,8 +145,9 @@ class SessionApiTest {
         assertEquals(200, world.http.get("/v1/proposals/" + id).status());
         assertEquals(200, world.http.get("/v1/proposals/" + id + "/outcome?waitSeconds=0").status());
         assertEquals(200, world.http.get("/v1/health").status());
-        assertEquals(200, world.http.get("/v1/log/checkpoint").status());
-        assertEquals(200, world.http.get("/v1/log/entries").status());
+        assertEquals(200, world.http.get("/v1/log/key").status());
+        assertEquals(200, world.console().get("/v1/log/checkpoint").status());
+        assertEquals(200, world.console().get("/v1/log/entries").status());
         assertEquals(200, world.http.adminGet("/v1/admin/reviewers").status());
     }
 
