@@ -114,8 +114,11 @@ class KeyRotationApiTest {
 
             // the old key's session ended, and the old key opens no other
             assertEquals("session-invalid", oldSession.get("/v1/queue").problem());
-            assertEquals("key-revoked", own.http.post("/v1/sessions/challenges", old.challengeRequestJson())
-                    .problem());
+            // (answered as an unknown key: the console learns from this 4xx that the rotation took effect)
+            Reply noChallenge = own.http.post("/v1/sessions/challenges", old.challengeRequestJson());
+            assertEquals(403, noChallenge.status(), noChallenge::toString);
+            assertEquals("unknown-key", noChallenge.problem());
+            assertEquals(201, own.http.post("/v1/sessions/challenges", next.challengeRequestJson()).status());
             // a replay of the rotation has no session to run in
             assertEquals("session-invalid", rotate(oldSession, old.reviewer(), rotation(old, next,
                     own.clock.instant())).problem());
@@ -139,7 +142,7 @@ class KeyRotationApiTest {
             Http http = new Http(again.baseUri(), again.adminToken());
             Http console = next.sessionAt(http);
             assertEquals(2, console.get("/v1/decisions").as(RecordList.class).records().size());
-            assertEquals("key-revoked", http.post("/v1/sessions/challenges", old.challengeRequestJson()).problem());
+            assertEquals("unknown-key", http.post("/v1/sessions/challenges", old.challengeRequestJson()).problem());
         }
     }
 

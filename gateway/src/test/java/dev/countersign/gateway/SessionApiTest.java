@@ -198,9 +198,12 @@ class SessionApiTest {
             assertLapsed(ended, "session-invalid");
             assertTrue(ended.detail().contains("revoked"), ended.detail());
         }
-        assertProblem(world.http.post("/v1/sessions/challenges", dave.challengeRequestJson()), 403, "key-revoked",
-                "was revoked at");
+        // anyone may ask for a challenge, so a revoked key is answered there as an unknown one
+        assertProblem(world.http.post("/v1/sessions/challenges", dave.challengeRequestJson()), 403, "unknown-key",
+                "is not enrolled for " + dave.reviewer());
+        // whoever signed the pending challenge holds the key, and is told what to do
         assertProblem(open(dave.answer(pending)), 403, "key-revoked", "was revoked at");
+        assertProblem(open(dave.answer(pending)), 403, "key-revoked", "Ask an admin to enroll a new key");
         assertEquals("revoked by an admin", world.console().get("/v1/reviewers/" + dave.reviewer()).json()
                 .get("keys").get(0).get("revokedReason").asText());
     }

@@ -55,20 +55,22 @@ public final class SessionService {
         this.sessionTtl = sessionTtl;
     }
 
-    /** Issues a challenge for a reviewer's enrolled key that is in force. */
+    /**
+     * Issues a challenge for a reviewer's enrolled key that is in force, in place of any the key has not used: a key
+     * has one open challenge at most. A revoked key is answered as an unknown one.
+     */
     public SessionChallengeGrant challenge(SessionChallengeRequest request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return writer.write(tx -> {
             Optional<EnrolledKey> key = reviewers.key(tx.connection(), request.keyId());
-            if (key.isEmpty() || !key.get().reviewer().equals(request.reviewer())) {
-                // the same words whether the reviewer or the key is unknown: no one learns who is enrolled
+            if (key.isEmpty() || !key.get().reviewer().equals(request.reviewer()) || key.get().revoked()) {
+                // the same words whether the reviewer or the key is unknown or the key revoked: anyone may ask, so
+                // no one learns here who is or was enrolled
                 throw ProblemException.of(ProblemType.UNKNOWN_KEY, "Key " + request.keyId() + " is not enrolled"
                         + " for " + request.reviewer() + " at this gateway.");
             }
-            if (key.get().revoked()) {
-                throw revoked(key.get());
-            }
             store.prune(tx, now.minus(KEEP_LAPSED));
+            store.forgetUnusedChallenges(tx, request.keyId());
             Challenge challenge = Challenge.of(ids.challengeId(), request.reviewer(), request.keyId(), ids.token(),
                     now, now.plus(CHALLENGE_TTL));
             byte[] payload = SessionChallenges.payload(challenge);
@@ -115,7 +117,8 @@ public final class SessionService {
         }
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         if (!store.useChallenge(tx, challengeId, at)) {
-            throw used(challengeId, at);
+            throw used(challengeId, store.challenge(tx.connection(), challengeId).map(SessionStore.ChallengeRow::usedAt)
+                    .orElseThrow());
         }
         String token = ids.token();
         Instant expiresAt = at.plus(sessionTtl);
@@ -191,6 +194,7 @@ public final class SessionService {
 
     private static ProblemException revoked(EnrolledKey key) {
         return ProblemException.of(ProblemType.KEY_REVOKED, "Key " + key.keyId() + " of " + key.reviewer()
-                + " was revoked at " + key.revokedAt() + "; sign in with a key in force.");
+                + " was revoked at " + key.revokedAt() + ". Ask an admin to enroll a new key for you, then sign in"
+                + " with it.");
     }
 }
