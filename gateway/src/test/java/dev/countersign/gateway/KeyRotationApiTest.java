@@ -17,6 +17,7 @@ import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.RecordList;
 import dev.countersign.model.api.ReviewerView;
+import dev.countersign.model.api.SessionGrant;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.DsseEnvelope;
@@ -209,13 +210,37 @@ class KeyRotationApiTest {
         TestReviewer next = old.nextKey();
         Http session = old.sessionAt(world.http);
         Instant now = world.clock.instant();
-        for (Instant stale : List.of(now.minus(Duration.ofMinutes(5)).minusSeconds(1),
-                now.plus(Duration.ofMinutes(5)).plusSeconds(1), now.minus(Duration.ofDays(1)))) {
-            assertRefused(rotate(session, old.reviewer(), rotation(old, next, stale)), 422, "rotation-stale",
-                    "within 5 minutes", old, session);
-        }
+        assertRefused(rotate(session, old.reviewer(), rotation(old, next, now.minus(Duration.ofMinutes(5))
+                .minusSeconds(1))), 422, "rotation-stale", "The console's clock and the gateway's differ by 6"
+                + " minutes", old, session);
+        assertRefused(rotate(session, old.reviewer(), rotation(old, next, now.plus(Duration.ofMinutes(5))
+                .plusSeconds(1))), 422, "rotation-stale", "differ by 6 minutes", old, session);
+        assertRefused(rotate(session, old.reviewer(), rotation(old, next, now.minus(Duration.ofDays(1)))), 422,
+                "rotation-stale", "differ by 1440 minutes", old, session);
+        assertRefused(rotate(session, old.reviewer(), rotation(old, next, now.minus(Duration.ofDays(1)))), 422,
+                "rotation-stale", "may differ by 5 minutes at most", old, session);
         assertEquals(201, rotate(session, old.reviewer(), rotation(old, next, now.minus(Duration.ofMinutes(4))))
                 .status());
+    }
+
+    @Test
+    void aRotationWhoseSessionExpiresBeforeItsWriteChangesNothing() {
+        TestReviewer old = TestReviewer.ed25519("judy@example.test").enrollAt(world.http, "sre");
+        TestReviewer next = old.nextKey();
+        SessionGrant grant = old.openSession(world.http);
+        Http session = world.http.withSession(grant.token());
+        DsseEnvelope envelope = rotation(old, next, world.clock.instant());
+        // authenticated in time; the write runs when the session has just expired
+        world.clock.writerAhead(Duration.between(world.clock.instant(), grant.expiresAt()));
+        Reply refused;
+        try {
+            refused = rotate(session, old.reviewer(), envelope);
+        } finally {
+            world.clock.writerAhead(Duration.ZERO);
+        }
+        assertRefused(refused, 401, "session-expired", "expired at " + grant.expiresAt(), old, session);
+        assertEquals(1, reviewer(old.reviewer()).keys().size());
+        assertEquals(201, rotate(session, old.reviewer(), envelope).status());
     }
 
     @Test

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.countersign.gateway.support.DecisionSigner;
+import dev.countersign.gateway.support.Http;
+import dev.countersign.gateway.support.MutableClock;
 import dev.countersign.gateway.support.Reply;
 import dev.countersign.gateway.support.TestReviewer;
 import dev.countersign.gateway.support.TestWorld;
+import dev.countersign.model.ProposalStatus;
+import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.SessionChallengeGrant;
+import dev.countersign.model.api.SessionGrant;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.record.DsseEnvelope;
 import java.nio.file.Path;
@@ -25,7 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the unauthenticated challenge route may store and tell. Over real HTTP.
+ * What the unauthenticated challenge route may store and tell, and the session checked again inside the write that
+ * acts in it. Over real HTTP.
  */
 class SessionLimitsApiTest {
     @TempDir
@@ -122,5 +129,33 @@ class SessionLimitsApiTest {
         world.clock.advance(Duration.ofSeconds(61));
         Reply again = open(answer);
         assertProblem(again, 409, "challenge-used", "already opened a session at " + usedAt + ";");
+    }
+
+    @Test
+    void aDecisionWhoseSessionExpiresBeforeItsWriteChangesNothing() {
+        ProposalView view = world.submit("nhi-b", "dev");
+        String id = view.proposal().id();
+        String nonce = world.nonce(id);
+        SessionGrant session = bob.openSession(world.http);
+        Http console = world.http.withSession(session.token());
+        DecisionSigner decision = DecisionSigner.about(view).by(bob).nonce(nonce);
+        MutableClock clock = world.clock;
+        // the request is authenticated in time, but its write runs when the session has just expired
+        clock.writerAhead(Duration.between(clock.instant(), session.expiresAt()));
+        Reply refused;
+        try {
+            refused = console.post("/v1/decisions", decision.json());
+        } finally {
+            clock.writerAhead(Duration.ZERO);
+        }
+        assertEquals(401, refused.status(), refused::toString);
+        assertEquals("session-expired", refused.problem());
+        assertTrue(refused.detail().contains("expired at " + session.expiresAt()), refused.detail());
+        assertTrue(refused.header("WWW-Authenticate").orElse("").contains("invalid_token"), refused::toString);
+        assertEquals(ProposalStatus.PENDING, world.view(id).status());
+        assertEquals(0, world.records(id));
+        // nothing was used up: the same decision in a session still open is recorded
+        assertEquals(201, console.post("/v1/decisions", decision.json()).status());
+        assertEquals(ProposalStatus.APPROVED, world.view(id).status());
     }
 }

@@ -152,8 +152,21 @@ public final class SessionService {
      * Reads only; never writes.
      */
     public Session authenticate(String token) {
-        Instant now = clock.instant();
-        SessionStore.SessionRow row = database.read(c -> store.session(c, tokenSha256(token))).orElseThrow(() ->
+        String tokenSha256 = tokenSha256(token);
+        return checked(database.read(c -> store.session(c, tokenSha256)), tokenSha256, clock.instant());
+    }
+
+    /**
+     * Checks again, inside the write transaction that acts in a session, that the session is still open at the
+     * moment of the write: a write queued behind others may run after the session was closed, expired or its key
+     * revoked. Refuses with the same problems as {@link #authenticate}, and the transaction then changes nothing.
+     */
+    public void stillOpen(Tx tx, Session session, Instant now) throws SQLException {
+        checked(store.session(tx.connection(), session.tokenSha256()), session.tokenSha256(), now);
+    }
+
+    private static Session checked(Optional<SessionStore.SessionRow> stored, String tokenSha256, Instant now) {
+        SessionStore.SessionRow row = stored.orElseThrow(() ->
                 ProblemException.of(ProblemType.SESSION_INVALID, "The session token is not one this gateway"
                         + " issued, or it was forgotten. Open a new session."));
         if (row.keyRevokedAt() != null) {
@@ -168,7 +181,7 @@ public final class SessionService {
             throw ProblemException.of(ProblemType.SESSION_EXPIRED, "The session expired at " + row.expiresAt()
                     + ". Open a new session.");
         }
-        return new Session(row.reviewer(), row.keyId(), row.expiresAt());
+        return new Session(row.reviewer(), row.keyId(), row.expiresAt(), tokenSha256);
     }
 
     /** Closes the session a token names (signing out); it cannot be used again. */
