@@ -75,7 +75,7 @@ class SessionLimitsApiTest {
             }
             // the newest challenge replaced the ones before it
             assertProblem(own.http.post("/v1/sessions", Json.string(erin.answer(first))), 422, "challenge-unknown",
-                    "Ask for a new challenge");
+                    "replaced by a newer challenge for the same key");
             assertEquals(201, own.http.post("/v1/sessions", Json.string(erin.answer(last))).status());
             for (int i = 0; i < 50; i++) {
                 erin.challengeAt(own.http);

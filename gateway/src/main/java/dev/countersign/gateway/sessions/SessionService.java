@@ -93,7 +93,8 @@ public final class SessionService {
             throws SQLException {
         SessionStore.ChallengeRow issued = store.challenge(tx.connection(), challengeId).orElseThrow(() ->
                 ProblemException.of(ProblemType.CHALLENGE_UNKNOWN, "Challenge " + challengeId + " was not issued by"
-                        + " this gateway, or so long ago that it is forgotten. Ask for a new challenge."));
+                        + " this gateway, was replaced by a newer challenge for the same key, or was issued so long"
+                        + " ago that it is forgotten. Ask for a new challenge."));
         if (!now.isBefore(issued.expiresAt())) {
             throw ProblemException.of(ProblemType.CHALLENGE_EXPIRED, "Challenge " + challengeId + " expired at "
                     + issued.expiresAt() + "; a challenge must be signed and sent back within "
