@@ -116,10 +116,10 @@ public final class Gateway implements AutoCloseable {
                 config.sessionTtl());
         ReviewerService reviewers = new ReviewerService(database, reviewerStore, config.clock(), sessions::keyRevoked);
         KeyRotationService rotations = new KeyRotationService(database.writer(), reviewerStore, sessionStore,
-                config.clock());
+                sessions, config.clock());
         NonceService nonces = new NonceService(database.writer(), nonceStore, proposalStore, ids, config.clock());
         DecisionService decisions = new DecisionService(database, proposalStore, reviewerStore, nonceStore, log, ids,
-                config.clock());
+                sessions, config.clock());
         IdempotencyService idempotency = new IdempotencyService(database.writer(), config.clock());
 
         boolean demo = FirstStart.run(database, new MetaStore(), new DemoSeeder(inventory, policy, proposals,

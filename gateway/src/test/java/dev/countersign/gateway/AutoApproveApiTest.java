@@ -62,7 +62,8 @@ class AutoApproveApiTest {
         assertEquals(ProposalStatus.APPROVED, outcome.status());
         assertEquals(1, outcome.recordIds().size());
 
-        SignedCheckpoint signed = world.expect(200, world.http.get("/v1/log/checkpoint")).as(SignedCheckpoint.class);
+        SignedCheckpoint signed = world.expect(200, world.console().get("/v1/log/checkpoint"))
+                .as(SignedCheckpoint.class);
         PublicKey gatewayKey = PublicKeys.fromBase64(signed.gatewayPublicKey());
         DecisionRecordView record = world.expect(200, world.console().get("/v1/decisions?proposalId="
                 + view.proposal().id())).as(RecordList.class).records().get(0);
@@ -79,7 +80,7 @@ class AutoApproveApiTest {
         assertEquals(view.contextDigest(), d.contextDigest());
         assertNull(d.conditions());
 
-        LogSegment log = world.expect(200, world.http.get("/v1/log/entries")).as(LogSegment.class);
+        LogSegment log = world.expect(200, world.console().get("/v1/log/entries")).as(LogSegment.class);
         LogVerifier.verify(log.entries(), Checkpoints.verify(signed.checkpoint(), gatewayKey));
         assertTrue(log.entries().stream().anyMatch(e -> e.recordId().equals(record.recordId())));
     }

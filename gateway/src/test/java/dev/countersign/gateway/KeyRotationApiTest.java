@@ -17,6 +17,7 @@ import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.RecordList;
 import dev.countersign.model.api.ReviewerView;
+import dev.countersign.model.api.SessionGrant;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.DsseEnvelope;
@@ -114,8 +115,11 @@ class KeyRotationApiTest {
 
             // the old key's session ended, and the old key opens no other
             assertEquals("session-invalid", oldSession.get("/v1/queue").problem());
-            assertEquals("key-revoked", own.http.post("/v1/sessions/challenges", old.challengeRequestJson())
-                    .problem());
+            // (answered as an unknown key: the console learns from this 4xx that the rotation took effect)
+            Reply noChallenge = own.http.post("/v1/sessions/challenges", old.challengeRequestJson());
+            assertEquals(403, noChallenge.status(), noChallenge::toString);
+            assertEquals("unknown-key", noChallenge.problem());
+            assertEquals(201, own.http.post("/v1/sessions/challenges", next.challengeRequestJson()).status());
             // a replay of the rotation has no session to run in
             assertEquals("session-invalid", rotate(oldSession, old.reviewer(), rotation(old, next,
                     own.clock.instant())).problem());
@@ -139,7 +143,7 @@ class KeyRotationApiTest {
             Http http = new Http(again.baseUri(), again.adminToken());
             Http console = next.sessionAt(http);
             assertEquals(2, console.get("/v1/decisions").as(RecordList.class).records().size());
-            assertEquals("key-revoked", http.post("/v1/sessions/challenges", old.challengeRequestJson()).problem());
+            assertEquals("unknown-key", http.post("/v1/sessions/challenges", old.challengeRequestJson()).problem());
         }
     }
 
@@ -206,13 +210,37 @@ class KeyRotationApiTest {
         TestReviewer next = old.nextKey();
         Http session = old.sessionAt(world.http);
         Instant now = world.clock.instant();
-        for (Instant stale : List.of(now.minus(Duration.ofMinutes(5)).minusSeconds(1),
-                now.plus(Duration.ofMinutes(5)).plusSeconds(1), now.minus(Duration.ofDays(1)))) {
-            assertRefused(rotate(session, old.reviewer(), rotation(old, next, stale)), 422, "rotation-stale",
-                    "within 5 minutes", old, session);
-        }
+        assertRefused(rotate(session, old.reviewer(), rotation(old, next, now.minus(Duration.ofMinutes(5))
+                .minusSeconds(1))), 422, "rotation-stale", "The console's clock and the gateway's differ by 6"
+                + " minutes", old, session);
+        assertRefused(rotate(session, old.reviewer(), rotation(old, next, now.plus(Duration.ofMinutes(5))
+                .plusSeconds(1))), 422, "rotation-stale", "differ by 6 minutes", old, session);
+        assertRefused(rotate(session, old.reviewer(), rotation(old, next, now.minus(Duration.ofDays(1)))), 422,
+                "rotation-stale", "differ by 1440 minutes", old, session);
+        assertRefused(rotate(session, old.reviewer(), rotation(old, next, now.minus(Duration.ofDays(1)))), 422,
+                "rotation-stale", "may differ by 5 minutes at most", old, session);
         assertEquals(201, rotate(session, old.reviewer(), rotation(old, next, now.minus(Duration.ofMinutes(4))))
                 .status());
+    }
+
+    @Test
+    void aRotationWhoseSessionExpiresBeforeItsWriteChangesNothing() {
+        TestReviewer old = TestReviewer.ed25519("judy@example.test").enrollAt(world.http, "sre");
+        TestReviewer next = old.nextKey();
+        SessionGrant grant = old.openSession(world.http);
+        Http session = world.http.withSession(grant.token());
+        DsseEnvelope envelope = rotation(old, next, world.clock.instant());
+        // authenticated in time; the write runs when the session has just expired
+        world.clock.writerAhead(Duration.between(world.clock.instant(), grant.expiresAt()));
+        Reply refused;
+        try {
+            refused = rotate(session, old.reviewer(), envelope);
+        } finally {
+            world.clock.writerAhead(Duration.ZERO);
+        }
+        assertRefused(refused, 401, "session-expired", "expired at " + grant.expiresAt(), old, session);
+        assertEquals(1, reviewer(old.reviewer()).keys().size());
+        assertEquals(201, rotate(session, old.reviewer(), envelope).status());
     }
 
     @Test

@@ -123,7 +123,8 @@ class SessionApiTest {
                 new String[] {"GET", "/v1/decisions"}, new String[] {"GET", "/v1/decisions/rec_missing"},
                 new String[] {"GET", "/v1/reviewers/" + alice.reviewer()},
                 new String[] {"POST", "/v1/reviewers/" + alice.reviewer() + "/keys/rotations"},
-                new String[] {"DELETE", "/v1/sessions/current"});
+                new String[] {"DELETE", "/v1/sessions/current"}, new String[] {"GET", "/v1/log/checkpoint"},
+                new String[] {"GET", "/v1/log/entries"}, new String[] {"GET", "/v1/log/entries?from=0&limit=1"});
         for (String[] route : routes) {
             Reply none = call(world.http, route);
             assertLapsed(none, "session-required");
@@ -144,8 +145,9 @@ class SessionApiTest {
         assertEquals(200, world.http.get("/v1/proposals/" + id).status());
         assertEquals(200, world.http.get("/v1/proposals/" + id + "/outcome?waitSeconds=0").status());
         assertEquals(200, world.http.get("/v1/health").status());
-        assertEquals(200, world.http.get("/v1/log/checkpoint").status());
-        assertEquals(200, world.http.get("/v1/log/entries").status());
+        assertEquals(200, world.http.get("/v1/log/key").status());
+        assertEquals(200, world.console().get("/v1/log/checkpoint").status());
+        assertEquals(200, world.console().get("/v1/log/entries").status());
         assertEquals(200, world.http.adminGet("/v1/admin/reviewers").status());
     }
 
@@ -196,9 +198,12 @@ class SessionApiTest {
             assertLapsed(ended, "session-invalid");
             assertTrue(ended.detail().contains("revoked"), ended.detail());
         }
-        assertProblem(world.http.post("/v1/sessions/challenges", dave.challengeRequestJson()), 403, "key-revoked",
-                "was revoked at");
+        // anyone may ask for a challenge, so a revoked key is answered there as an unknown one
+        assertProblem(world.http.post("/v1/sessions/challenges", dave.challengeRequestJson()), 403, "unknown-key",
+                "is not enrolled for " + dave.reviewer());
+        // whoever signed the pending challenge holds the key, and is told what to do
         assertProblem(open(dave.answer(pending)), 403, "key-revoked", "was revoked at");
+        assertProblem(open(dave.answer(pending)), 403, "key-revoked", "Ask an admin to enroll a new key");
         assertEquals("revoked by an admin", world.console().get("/v1/reviewers/" + dave.reviewer()).json()
                 .get("keys").get(0).get("revokedReason").asText());
     }

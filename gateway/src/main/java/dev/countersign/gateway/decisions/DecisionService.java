@@ -11,6 +11,7 @@ import dev.countersign.gateway.reviewers.DecisionAuthority;
 import dev.countersign.gateway.reviewers.EnrolledKey;
 import dev.countersign.gateway.reviewers.ReviewerStore;
 import dev.countersign.gateway.sessions.Session;
+import dev.countersign.gateway.sessions.SessionService;
 import dev.countersign.gateway.store.Database;
 import dev.countersign.gateway.store.Tx;
 import dev.countersign.gateway.store.Writer;
@@ -49,10 +50,11 @@ public final class DecisionService {
     private final NonceStore nonces;
     private final DecisionLog log;
     private final Ids ids;
+    private final SessionService sessions;
     private final Clock clock;
 
     public DecisionService(Database database, ProposalStore proposals, ReviewerStore reviewers, NonceStore nonces,
-            DecisionLog log, Ids ids, Clock clock) {
+            DecisionLog log, Ids ids, SessionService sessions, Clock clock) {
         this.database = database;
         this.writer = database.writer();
         this.proposals = proposals;
@@ -60,16 +62,22 @@ public final class DecisionService {
         this.nonces = nonces;
         this.log = log;
         this.ids = ids;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
-    /** Records a decision posted in a session, which must be the session of the reviewer and key that signed it. */
+    /**
+     * Records a decision posted in a session, which must be the session of the reviewer and key that signed it. The
+     * session is checked again inside the write, so a decision queued behind other writes is refused if its session
+     * closed or expired meanwhile.
+     */
     public DecisionReceipt decide(DsseEnvelope envelope, Session session) {
         RecordShape.read(envelope);
         return writer.write(tx -> record(tx, envelope, session, clock.instant()));
     }
 
     private DecisionReceipt record(Tx tx, DsseEnvelope envelope, Session session, Instant now) throws SQLException {
+        sessions.stillOpen(tx, session, now);
         EnrolledKey key = signingKey(tx, envelope);
         VerifiedDecision verified = verify(envelope, key);
         Decision d = verified.decision();

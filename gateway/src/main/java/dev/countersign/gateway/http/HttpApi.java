@@ -75,7 +75,7 @@ public final class HttpApi implements AutoCloseable {
         new SessionRoutes(services.sessions(), services.rotations(), sessions, idempotent).register(app);
         new ConsoleRoutes(services.proposals(), services.nonces(), services.decisions(), services.reviewers(),
                 idempotent, sessions).register(app);
-        new LogRoutes(services.log()).register(app);
+        new LogRoutes(services.log(), sessions).register(app);
         new AdminRoutes(new AdminGuard(adminToken), services.reviewers(), services.proposals(),
                 services.inventory(), services.policy(), idempotent).register(app);
     }

@@ -6,18 +6,29 @@ import dev.countersign.gateway.problem.ProblemType;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 
-/** The decision log: the newest signed checkpoint, segments of entries, and the gateway's public key. */
+/**
+ * The decision log: the newest signed checkpoint, segments of entries, and the gateway's public key. Checkpoint and
+ * entries name every proposal, so they need a session, as console calls do; the public key is public.
+ */
 final class LogRoutes {
     private final LogService log;
+    private final SessionGuard guard;
 
-    LogRoutes(LogService log) {
+    LogRoutes(LogService log, SessionGuard guard) {
         this.log = log;
+        this.guard = guard;
     }
 
     void register(Javalin app) {
-        app.get("/v1/log/checkpoint", ctx -> Responses.ok(ctx, log.checkpoint()));
-        app.get("/v1/log/entries", ctx -> Responses.ok(ctx, log.entries(from(ctx.queryParam("from")),
-                Params.intParam(ctx, "limit", 100, 1, LogService.MAX_SEGMENT))));
+        app.get("/v1/log/checkpoint", ctx -> {
+            guard.require(ctx);
+            Responses.ok(ctx, log.checkpoint());
+        });
+        app.get("/v1/log/entries", ctx -> {
+            guard.require(ctx);
+            Responses.ok(ctx, log.entries(from(ctx.queryParam("from")),
+                    Params.intParam(ctx, "limit", 100, 1, LogService.MAX_SEGMENT)));
+        });
         app.get("/v1/log/key", ctx -> ctx.contentType("text/plain; charset=utf-8")
                 .result(log.publicKeyPem().getBytes(StandardCharsets.UTF_8)));
     }

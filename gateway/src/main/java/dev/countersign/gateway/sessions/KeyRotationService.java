@@ -35,12 +35,15 @@ public final class KeyRotationService {
     private final Writer writer;
     private final ReviewerStore reviewers;
     private final SessionStore sessions;
+    private final SessionService sessionCheck;
     private final Clock clock;
 
-    public KeyRotationService(Writer writer, ReviewerStore reviewers, SessionStore sessions, Clock clock) {
+    public KeyRotationService(Writer writer, ReviewerStore reviewers, SessionStore sessions,
+            SessionService sessionCheck, Clock clock) {
         this.writer = writer;
         this.reviewers = reviewers;
         this.sessions = sessions;
+        this.sessionCheck = sessionCheck;
         this.clock = clock;
     }
 
@@ -65,12 +68,12 @@ public final class KeyRotationService {
             throw ProblemException.atPath(ProblemType.INVALID_REQUEST, "$.payload", "The new public key is not"
                     + " usable: " + e.getMessage());
         }
-        Instant now = clock.instant();
-        return writer.write(tx -> apply(tx, envelope, rotation, newKey, now));
+        return writer.write(tx -> apply(tx, session, envelope, rotation, newKey, clock.instant()));
     }
 
-    private ReviewerView apply(Tx tx, DsseEnvelope envelope, Rotation rotation, PublicKey newKey, Instant now)
-            throws SQLException {
+    private ReviewerView apply(Tx tx, Session session, DsseEnvelope envelope, Rotation rotation, PublicKey newKey,
+            Instant now) throws SQLException {
+        sessionCheck.stillOpen(tx, session, now);
         EnrolledKey old = reviewers.key(tx.connection(), rotation.oldKeyId()).orElseThrow(() ->
                 ProblemException.of(ProblemType.UNKNOWN_KEY, "Key " + rotation.oldKeyId() + " is not enrolled."));
         if (old.revoked()) {
@@ -93,9 +96,10 @@ public final class KeyRotationService {
         }
         Instant requested = rotation.requestedAt();
         if (requested.isBefore(now.minus(MAX_SKEW)) || requested.isAfter(now.plus(MAX_SKEW))) {
-            throw ProblemException.of(ProblemType.ROTATION_STALE, "The rotation was requested at " + requested
-                    + ", but the gateway's clock says " + now.truncatedTo(ChronoUnit.SECONDS) + "; it must be within "
-                    + MAX_SKEW.toMinutes() + " minutes. Sign a fresh request.");
+            throw ProblemException.of(ProblemType.ROTATION_STALE, "The console's clock and the gateway's differ by "
+                    + skewMinutes(requested, now) + " minutes (the console asked at " + requested + ", the gateway's"
+                    + " clock says " + now.truncatedTo(ChronoUnit.SECONDS) + "); they may differ by "
+                    + MAX_SKEW.toMinutes() + " minutes at most. Set the computer's clock right and rotate again.");
         }
         if (reviewers.key(tx.connection(), newKeyId).isPresent()) {
             throw ProblemException.of(ProblemType.KEY_IN_USE, "Key " + newKeyId + " is already enrolled at this"
@@ -107,6 +111,12 @@ public final class KeyRotationService {
         reviewers.revoke(tx, old.keyId(), at, "rotated to " + newKeyId);
         sessions.closeForKey(tx, old.keyId(), at, "key rotated to " + newKeyId);
         return reviewers.reviewer(tx.connection(), old.reviewer()).orElseThrow();
+    }
+
+    /** Whole minutes between the two clocks, rounded up: past the limit it is never reported as the limit. */
+    static long skewMinutes(Instant requested, Instant now) {
+        long seconds = Duration.between(requested, now).abs().getSeconds();
+        return (seconds + 59) / 60;
     }
 
     private static Rotation read(DsseEnvelope envelope) {

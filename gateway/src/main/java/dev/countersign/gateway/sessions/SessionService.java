@@ -55,20 +55,22 @@ public final class SessionService {
         this.sessionTtl = sessionTtl;
     }
 
-    /** Issues a challenge for a reviewer's enrolled key that is in force. */
+    /**
+     * Issues a challenge for a reviewer's enrolled key that is in force, in place of any the key has not used: a key
+     * has one open challenge at most. A revoked key is answered as an unknown one.
+     */
     public SessionChallengeGrant challenge(SessionChallengeRequest request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return writer.write(tx -> {
             Optional<EnrolledKey> key = reviewers.key(tx.connection(), request.keyId());
-            if (key.isEmpty() || !key.get().reviewer().equals(request.reviewer())) {
-                // the same words whether the reviewer or the key is unknown: no one learns who is enrolled
+            if (key.isEmpty() || !key.get().reviewer().equals(request.reviewer()) || key.get().revoked()) {
+                // the same words whether the reviewer or the key is unknown or the key revoked: anyone may ask, so
+                // no one learns here who is or was enrolled
                 throw ProblemException.of(ProblemType.UNKNOWN_KEY, "Key " + request.keyId() + " is not enrolled"
                         + " for " + request.reviewer() + " at this gateway.");
             }
-            if (key.get().revoked()) {
-                throw revoked(key.get());
-            }
             store.prune(tx, now.minus(KEEP_LAPSED));
+            store.forgetUnusedChallenges(tx, request.keyId());
             Challenge challenge = Challenge.of(ids.challengeId(), request.reviewer(), request.keyId(), ids.token(),
                     now, now.plus(CHALLENGE_TTL));
             byte[] payload = SessionChallenges.payload(challenge);
@@ -91,7 +93,8 @@ public final class SessionService {
             throws SQLException {
         SessionStore.ChallengeRow issued = store.challenge(tx.connection(), challengeId).orElseThrow(() ->
                 ProblemException.of(ProblemType.CHALLENGE_UNKNOWN, "Challenge " + challengeId + " was not issued by"
-                        + " this gateway, or so long ago that it is forgotten. Ask for a new challenge."));
+                        + " this gateway, was replaced by a newer challenge for the same key, or was issued so long"
+                        + " ago that it is forgotten. Ask for a new challenge."));
         if (!now.isBefore(issued.expiresAt())) {
             throw ProblemException.of(ProblemType.CHALLENGE_EXPIRED, "Challenge " + challengeId + " expired at "
                     + issued.expiresAt() + "; a challenge must be signed and sent back within "
@@ -115,7 +118,8 @@ public final class SessionService {
         }
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         if (!store.useChallenge(tx, challengeId, at)) {
-            throw used(challengeId, at);
+            throw used(challengeId, store.challenge(tx.connection(), challengeId).map(SessionStore.ChallengeRow::usedAt)
+                    .orElseThrow());
         }
         String token = ids.token();
         Instant expiresAt = at.plus(sessionTtl);
@@ -149,8 +153,21 @@ public final class SessionService {
      * Reads only; never writes.
      */
     public Session authenticate(String token) {
-        Instant now = clock.instant();
-        SessionStore.SessionRow row = database.read(c -> store.session(c, tokenSha256(token))).orElseThrow(() ->
+        String tokenSha256 = tokenSha256(token);
+        return checked(database.read(c -> store.session(c, tokenSha256)), tokenSha256, clock.instant());
+    }
+
+    /**
+     * Checks again, inside the write transaction that acts in a session, that the session is still open at the
+     * moment of the write: a write queued behind others may run after the session was closed, expired or its key
+     * revoked. Refuses with the same problems as {@link #authenticate}, and the transaction then changes nothing.
+     */
+    public void stillOpen(Tx tx, Session session, Instant now) throws SQLException {
+        checked(store.session(tx.connection(), session.tokenSha256()), session.tokenSha256(), now);
+    }
+
+    private static Session checked(Optional<SessionStore.SessionRow> stored, String tokenSha256, Instant now) {
+        SessionStore.SessionRow row = stored.orElseThrow(() ->
                 ProblemException.of(ProblemType.SESSION_INVALID, "The session token is not one this gateway"
                         + " issued, or it was forgotten. Open a new session."));
         if (row.keyRevokedAt() != null) {
@@ -165,7 +182,7 @@ public final class SessionService {
             throw ProblemException.of(ProblemType.SESSION_EXPIRED, "The session expired at " + row.expiresAt()
                     + ". Open a new session.");
         }
-        return new Session(row.reviewer(), row.keyId(), row.expiresAt());
+        return new Session(row.reviewer(), row.keyId(), row.expiresAt(), tokenSha256);
     }
 
     /** Closes the session a token names (signing out); it cannot be used again. */
@@ -191,6 +208,7 @@ public final class SessionService {
 
     private static ProblemException revoked(EnrolledKey key) {
         return ProblemException.of(ProblemType.KEY_REVOKED, "Key " + key.keyId() + " of " + key.reviewer()
-                + " was revoked at " + key.revokedAt() + "; sign in with a key in force.");
+                + " was revoked at " + key.revokedAt() + ". Ask an admin to enroll a new key for you, then sign in"
+                + " with it.");
     }
 }

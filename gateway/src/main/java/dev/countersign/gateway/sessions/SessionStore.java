@@ -31,6 +31,14 @@ public final class SessionStore {
                         Jdbc.instant(rs, "used_at")), challengeId);
     }
 
+    /**
+     * Forgets a key's challenges that have not opened a session, so that a key has at most one open challenge: the
+     * route that issues them needs no credentials, and its rows must stay bounded by the enrolled keys.
+     */
+    void forgetUnusedChallenges(Tx tx, String keyId) throws SQLException {
+        Jdbc.update(tx.connection(), "DELETE FROM session_challenge WHERE key_id = ? AND used_at IS NULL", keyId);
+    }
+
     /** Marks a challenge used; false if it already was (the check and the mark are one statement). */
     boolean useChallenge(Tx tx, String challengeId, Instant at) throws SQLException {
         return Jdbc.update(tx.connection(), "UPDATE session_challenge SET used_at = ? WHERE challenge_id = ?"

@@ -57,11 +57,12 @@ class LogApiTest {
     }
 
     static SignedCheckpoint checkpoint(TestWorld world) {
-        return world.expect(200, world.http.get("/v1/log/checkpoint")).as(SignedCheckpoint.class);
+        return world.expect(200, world.console().get("/v1/log/checkpoint")).as(SignedCheckpoint.class);
     }
 
     static LogSegment entries(TestWorld world, long from) {
-        return world.expect(200, world.http.get("/v1/log/entries?from=" + from + "&limit=1000")).as(LogSegment.class);
+        return world.expect(200, world.console().get("/v1/log/entries?from=" + from + "&limit=1000"))
+                .as(LogSegment.class);
     }
 
     @Test
@@ -89,8 +90,8 @@ class LogApiTest {
             for (int from = 1; from <= 4; from++) {
                 LogVerifier.verify(entries(world, from).entries(), from, checkpoint);
             }
-            assertEquals(2, world.expect(200, world.http.get("/v1/log/entries?from=1&limit=2")).as(LogSegment.class)
-                    .entries().size());
+            assertEquals(2, world.expect(200, world.console().get("/v1/log/entries?from=1&limit=2"))
+                    .as(LogSegment.class).entries().size());
             assertEquals(LogEntry.GENESIS, all.entries().get(0).previousHash());
             for (LogEntry entry : all.entries()) {
                 DsseEnvelopeHolder record = new DsseEnvelopeHolder(world.expect(200,
@@ -98,8 +99,8 @@ class LogApiTest {
                 assertEquals(Digests.canonicalSha256(record.view.envelope()), entry.recordDigest());
                 assertEquals(record.view.logIndex(), entry.index());
             }
-            assertEquals("invalid-request", world.http.get("/v1/log/entries?from=-1").problem());
-            assertEquals("invalid-request", world.http.get("/v1/log/entries?limit=0").problem());
+            assertEquals("invalid-request", world.console().get("/v1/log/entries?from=-1").problem());
+            assertEquals("invalid-request", world.console().get("/v1/log/entries?limit=0").problem());
         }
     }
 
