@@ -29,3 +29,6 @@ CREATE INDEX reviewer_session_expires_at ON reviewer_session (expires_at);
 
 -- Why a key was revoked (an admin's revocation, or "rotated to <new key id>").
 ALTER TABLE reviewer_key ADD COLUMN revoked_reason VARCHAR(400);
+-- for a key that replaced another by self-service rotation: the rotation statement signed by the old and the new key
+-- (DSSE envelope JSON), the reviewer's own proof that the new key is theirs
+ALTER TABLE reviewer_key ADD COLUMN rotation_proof CLOB;

@@ -18,6 +18,7 @@ import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.RecordList;
 import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.api.SessionGrant;
+import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.DsseEnvelope;
@@ -112,6 +113,12 @@ class KeyRotationApiTest {
             assertEquals("rotated to " + next.keyId(), oldKey.revokedReason());
             assertNull(newKey.revokedAt());
             assertEquals("Ed25519", newKey.algorithm());
+            // the rotation's own signed statement stays with the new key: checkable with the two public keys alone
+            assertNotNull(newKey.rotationProof(), "the new key carries its proof");
+            assertNull(oldKey.rotationProof(), "an admin-enrolled key has none");
+            assertTrue(KeyRotations.verify(newKey.rotationProof(), PublicKeys.fromBase64(oldKey.publicKey()),
+                    PublicKeys.fromBase64(newKey.publicKey())));
+            assertEquals(old.keyId(), KeyRotations.read(newKey.rotationProof()).oldKeyId());
 
             // the old key's session ended, and the old key opens no other
             assertEquals("session-invalid", oldSession.get("/v1/queue").problem());

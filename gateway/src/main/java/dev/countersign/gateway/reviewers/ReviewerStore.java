@@ -6,6 +6,7 @@ import dev.countersign.gateway.store.Tx;
 import dev.countersign.model.api.DecisionRights;
 import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.json.Json;
+import dev.countersign.model.record.DsseEnvelope;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public final class ReviewerStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final String KEY = "SELECT key_id, reviewer, algorithm, public_key, enrolled_at, revoked_at,"
-            + " revoked_reason FROM reviewer_key";
+            + " revoked_reason, rotation_proof FROM reviewer_key";
 
     public Optional<EnrolledKey> key(Connection c, String keyId) throws SQLException {
         return Jdbc.one(c, KEY + " WHERE key_id = ?", ReviewerStore::key, keyId);
@@ -35,8 +36,10 @@ public final class ReviewerStore {
         List<ReviewerView.Key> keys = Jdbc.list(c, KEY + " WHERE reviewer = ? ORDER BY enrolled_at, key_id",
                 rs -> {
                     EnrolledKey k = key(rs);
+                    String proof = rs.getString("rotation_proof");
                     return new ReviewerView.Key(k.keyId(), k.algorithm(), k.enrolledAt(), k.revokedAt(),
-                            rs.getString("revoked_reason"));
+                            rs.getString("revoked_reason"), k.publicKeyBase64(),
+                            proof == null ? null : Json.parse(proof, DsseEnvelope.class));
                 }, reviewer);
         String[] r = row.get();
         return Optional.of(new ReviewerView(r[0], r[1], roles(r[2]), keys, rights(r[3])));
@@ -79,6 +82,12 @@ public final class ReviewerStore {
         Jdbc.update(tx.connection(), "INSERT INTO reviewer_key (key_id, reviewer, algorithm, public_key, enrolled_at)"
                         + " VALUES (?, ?, ?, ?, ?)",
                 key.keyId(), key.reviewer(), key.algorithm(), key.publicKeyBase64(), key.enrolledAt());
+    }
+
+    /** Keeps the signed rotation statement that brought this key in (see ReviewerView.Key#rotationProof). */
+    public void rotationProof(Tx tx, String keyId, DsseEnvelope proof) throws SQLException {
+        Jdbc.update(tx.connection(), "UPDATE reviewer_key SET rotation_proof = ? WHERE key_id = ?", Json.string(proof),
+                keyId);
     }
 
     /** Revokes a key in force, saying why; false if it was already revoked (the first reason stays). */

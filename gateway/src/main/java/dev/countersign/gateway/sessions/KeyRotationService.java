@@ -108,6 +108,7 @@ public final class KeyRotationService {
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         reviewers.addKey(tx, new EnrolledKey(newKeyId, old.reviewer(), ReviewerService.algorithmName(newKey),
                 PublicKeys.toBase64(newKey), at, null));
+        reviewers.rotationProof(tx, newKeyId, envelope);
         reviewers.revoke(tx, old.keyId(), at, "rotated to " + newKeyId);
         sessions.closeForKey(tx, old.keyId(), at, "key rotated to " + newKeyId);
         return reviewers.reviewer(tx.connection(), old.reviewer()).orElseThrow();
