@@ -132,22 +132,7 @@ public final class NewKeyFormViewModel {
             return;
         }
         ReviewerSettings who = new ReviewerSettings(reviewer.get().strip(), displayName.get().strip(), roles);
-        busy.set(true);
-        error.set(null);
-        runner.run("create reviewer key", () -> {
-            try {
-                return creator.create(who, passphrase);
-            } finally {
-                Arrays.fill(passphrase, '\0');
-            }
-        }, signer -> {
-            busy.set(false);
-            closed.set(true);
-            onCreated.accept(who, signer);
-        }, e -> {
-            busy.set(false);
-            error.set(errors.message(e));
-        });
+        makeKey("create reviewer key", who, passphrase, () -> creator.create(who, passphrase));
     }
 
     /** Uses the key chosen on the token, with the PIN (wiped afterwards); the window closes on success. */
@@ -161,13 +146,19 @@ public final class NewKeyFormViewModel {
         dev.countersign.app.keys.TokenInfo chosen = token.tokenProperty().get();
         String existing = token.existingLabel();
         String newLabel = token.newLabel();
+        makeKey(existing == null ? "make key on token" : "use key on token", who, pin,
+                () -> tokenUser.use(who, library, chosen, existing, newLabel, pin));
+    }
+
+    /** Runs the key work in the background, wipes the secret whatever happens, and closes the window on success. */
+    private void makeKey(String name, ReviewerSettings who, char[] secret, TaskRunner.Work<Signer> work) {
         busy.set(true);
         error.set(null);
-        runner.run(existing == null ? "make key on token" : "use key on token", () -> {
+        runner.run(name, () -> {
             try {
-                return tokenUser.use(who, library, chosen, existing, newLabel, pin);
+                return work.call();
             } finally {
-                Arrays.fill(pin, '\0');
+                Arrays.fill(secret, '\0');
             }
         }, signer -> {
             busy.set(false);
