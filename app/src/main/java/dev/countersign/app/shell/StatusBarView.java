@@ -45,7 +45,7 @@ public final class StatusBarView extends HBox {
         Hyperlink signInLink = new Hyperlink(signInText);
         signInLink.setId("statusSignIn");
         signInLink.setOnAction(e -> signIn.run());
-        signInLink.visibleProperty().bind(vm.connectionProperty().isEqualTo(StatusViewModel.Connection.SIGNED_OUT));
+        signInLink.visibleProperty().bind(vm.signInOfferedProperty());
         signInLink.managedProperty().bind(signInLink.visibleProperty());
         Label session = new Label(null, new FontIcon(MaterialDesignL.LOCK_CLOCK));
         session.setId("statusSession");

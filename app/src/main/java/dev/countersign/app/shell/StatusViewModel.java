@@ -12,6 +12,7 @@ import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.api.SessionGrant;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -37,6 +38,7 @@ public final class StatusViewModel {
     private final ReadOnlyObjectWrapper<Optional<SessionGrant>> sessionGrant =
             new ReadOnlyObjectWrapper<>(Optional.empty());
     private final StringBinding sessionText;
+    private final BooleanBinding signInOffered;
 
     public StatusViewModel(Messages messages, TimeTexts time, QueueViewModel queue, SigningSession session) {
         this.messages = messages;
@@ -102,6 +104,9 @@ public final class StatusViewModel {
         sessionText = Bindings.createStringBinding(() -> sessionGrant.get()
                 .map(grant -> messages.format("status.session.until", time.localTime(grant.expiresAt())))
                 .orElseGet(() -> messages.get("status.session.none")), sessionGrant);
+        signInOffered = Bindings.createBooleanBinding(() -> connection.get() == Connection.SIGNED_OUT
+                && session.keyIdProperty().get() != null && !session.keyIdProperty().get().isEmpty(),
+                connection, session.keyIdProperty());
         openText = Bindings.createStringBinding(() -> messages.format("status.open",
                 queue.openCountProperty().get()), queue.openCountProperty());
     }
@@ -115,6 +120,11 @@ public final class StatusViewModel {
     /** The reviewer's session opened (with its end) or ended. UI thread. */
     public void session(Optional<SessionGrant> grant) {
         sessionGrant.set(grant);
+    }
+
+    /** Signed out with a key to sign in with (not during first run, whose window makes the key). */
+    public BooleanBinding signInOfferedProperty() {
+        return signInOffered;
     }
 
     /** When the session ends, or that there is none. */
