@@ -74,9 +74,20 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
                 Locale.getDefault());
     }
 
-    private static boolean loopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    /** Only a literal loopback address, or "localhost": never a name that merely starts like one. */
+    static boolean loopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !h.matches("[0-9a-fA-F:]+")) {
+            return false; // a host name: resolving it here would trust DNS
+        }
+        try {
+            return java.net.InetAddress.getByName(h).isLoopbackAddress(); // a literal: no lookup
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String next(List<String> args, int i, String option) {

@@ -36,6 +36,10 @@ class AppConfigTest {
                 "http://10.0.0.5:8470/", "--insecure-http")).gateway().orElseThrow());
         assertEquals(URI.create("http://[::1]:8470/"),
                 AppConfig.parse(List.of("--gateway", "http://[::1]:8470/")).gateway().orElseThrow());
+        assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.parse(List.of("--gateway", "http://127.attacker.example:8470/")),
+                "a name that starts like a loopback address is not one");
+        assertTrue(AppConfig.loopback("127.0.0.1") && AppConfig.loopback("LOCALHOST") && AppConfig.loopback("[::1]"));
     }
 
     @Test

@@ -2,14 +2,17 @@ package dev.countersign.model;
 
 import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Names of people and agents that decisions depend on: a reviewer, an agent, the agent's accountable owner.
  * Separation of duties compares them, so each must read as what it is: no invisible or bidirectional-control
- * characters, no white space, Unicode NFC, and each word (a run of letters between separators such as "@" or ".")
- * in one script only, so "priyа" with a Cyrillic "а" cannot pass for "priya" while "田中@example.jp" can. Comparison
- * ignores case and compatibility forms.
+ * characters, no white space, symbols or non-ASCII punctuation, Unicode NFC, and letters of one script (or Latin
+ * with the scripts of Japanese, Chinese or Korean), so "priyа" with a Cyrillic "а" cannot pass for "priya" while
+ * "田中@example.jp" can. Comparison ignores case and compatibility forms. A full confusable-skeleton comparison
+ * (UTS #39) would also catch a name written wholly in look-alike letters of one other script; see docs/api.md.
  */
 public final class Identities {
     private Identities() {}
@@ -20,11 +23,11 @@ public final class Identities {
         if (!Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
             throw new InvalidFieldException(field, "is not in Unicode NFC form; send it normalised");
         }
-        UnicodeScript letters = null;
+        EnumSet<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x2800) {
                 throw new InvalidFieldException(field, "contains white space (" + describe(cp) + ")");
             }
             int type = Character.getType(cp);
@@ -33,20 +36,17 @@ public final class Identities {
                 throw new InvalidFieldException(field, "contains " + describe(cp)
                         + ", an invisible or control character that can make one name look like another");
             }
-            if (!Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.NON_SPACING_MARK
-                    && Character.getType(cp) != Character.COMBINING_SPACING_MARK) {
-                letters = null; // a separator ends the word
-                continue;
+            if (type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || type == Character.ENCLOSING_MARK
+                    || cp > 0x7F && isPunctuation(type)) {
+                throw new InvalidFieldException(field, "contains " + describe(cp)
+                        + "; a name may use letters, digits and ASCII punctuation only");
             }
             if (Character.isLetter(cp)) {
-                UnicodeScript script = family(UnicodeScript.of(cp));
-                if (script != UnicodeScript.COMMON && script != UnicodeScript.INHERITED) {
-                    if (letters == null) {
-                        letters = script;
-                    } else if (letters != script) {
-                        throw new InvalidFieldException(field, "mixes " + name(letters) + " and " + name(script)
-                                + " letters (" + describe(cp) + "), which can make one name look like another");
-                    }
+                UnicodeScript script = UnicodeScript.of(cp);
+                if (script != UnicodeScript.COMMON && script != UnicodeScript.INHERITED && scripts.add(script)
+                        && !allowedTogether(scripts)) {
+                    throw new InvalidFieldException(field, "mixes " + names(scripts) + " letters (" + describe(cp)
+                            + "), which can make one name look like another");
                 }
             }
         }
@@ -65,12 +65,29 @@ public final class Identities {
         return Normalizer.normalize(value, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
-    /** Scripts that are written together in one word (Japanese mixes kanji and kana) count as one. */
-    private static UnicodeScript family(UnicodeScript script) {
-        return switch (script) {
-            case HIRAGANA, KATAKANA, BOPOMOFO, HANGUL -> UnicodeScript.HAN;
-            default -> script;
-        };
+    /**
+     * Unicode's "highly restrictive" level (UTS #39): one script, or Latin with the scripts Japanese, Chinese or
+     * Korean are written in together, so "田中@example.jp" passes and "сео@corp.example" (Cyrillic with Latin) does not.
+     */
+    private static boolean allowedTogether(Set<UnicodeScript> scripts) {
+        if (scripts.size() <= 1) {
+            return true;
+        }
+        return JAPANESE.containsAll(scripts) || CHINESE.containsAll(scripts) || KOREAN.containsAll(scripts);
+    }
+
+    private static final Set<UnicodeScript> JAPANESE = EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN,
+            UnicodeScript.HIRAGANA, UnicodeScript.KATAKANA);
+    private static final Set<UnicodeScript> CHINESE = EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN,
+            UnicodeScript.BOPOMOFO);
+    private static final Set<UnicodeScript> KOREAN = EnumSet.of(UnicodeScript.LATIN, UnicodeScript.HAN,
+            UnicodeScript.HANGUL);
+
+    private static boolean isPunctuation(int type) {
+        return type == Character.DASH_PUNCTUATION || type == Character.START_PUNCTUATION
+                || type == Character.END_PUNCTUATION || type == Character.INITIAL_QUOTE_PUNCTUATION
+                || type == Character.FINAL_QUOTE_PUNCTUATION || type == Character.OTHER_PUNCTUATION
+                || type == Character.CONNECTOR_PUNCTUATION;
     }
 
     private static boolean isDefaultIgnorable(int cp) {
@@ -84,8 +101,15 @@ public final class Identities {
         return String.format("U+%04X%s", cp, name == null ? "" : " " + name);
     }
 
-    private static String name(UnicodeScript script) {
-        String lower = script.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    private static String names(Set<UnicodeScript> scripts) {
+        StringBuilder all = new StringBuilder();
+        int i = 0;
+        for (UnicodeScript script : scripts) {
+            String lower = script.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            all.append(i == 0 ? "" : i == scripts.size() - 1 ? " and " : ", ")
+                    .append(Character.toUpperCase(lower.charAt(0))).append(lower.substring(1));
+            i++;
+        }
+        return all.toString();
     }
 }

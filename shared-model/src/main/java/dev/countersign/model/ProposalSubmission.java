@@ -17,6 +17,9 @@ public record ProposalSubmission(
 
     public ProposalSubmission {
         Require.present(agent, "agent");
+        // separation of duties compares the owner with the deciding reviewer: both must read as what they are
+        Identities.require(agent.id(), "agent.id");
+        Identities.require(agent.owner(), "agent.owner");
         Require.present(actionType, "actionType");
         Require.text(targetId, "targetId");
         Require.text(environment, "environment");

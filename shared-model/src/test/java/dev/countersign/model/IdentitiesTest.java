@@ -31,7 +31,12 @@ class IdentitiesTest {
             "priy\u0430.raman@northwind.example|mixes Latin and Cyrillic letters (U+0430 CYRILLIC SMALL LETTER A)",
             "priya.raman@northwind.example\u3164|contains U+3164 HANGUL FILLER",
             "priya raman@northwind.example|contains white space (U+0020 SPACE)",
-            "priya.raman@northwind.example\u00a0|contains white space (U+00A0 NO-BREAK SPACE)"})
+            "priya.raman@northwind.example\u00a0|contains white space (U+00A0 NO-BREAK SPACE)",
+            // a whole word in look-alike Cyrillic letters, beside a Latin domain
+            "\u0441\u0435\u043e@corp.example|mixes Latin and Cyrillic letters",
+            "priya\u2800@northwind.example|contains white space (U+2800 BRAILLE PATTERN BLANK)",
+            "priya\u2010raman@northwind.example|contains U+2010 HYPHEN; a name may use letters, digits and ASCII",
+            "priya\u2764@northwind.example|contains U+2764 HEAVY BLACK HEART; a name may use letters"})
     void invisibleBidiAndLookAlikeNamesAreRefusedInWords(String name, String expected) {
         InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> Identities.require(name, "owner"));
         assertEquals("owner", e.field());

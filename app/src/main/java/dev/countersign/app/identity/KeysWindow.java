@@ -241,10 +241,10 @@ public final class KeysWindow {
                 client().sessionChallenge(new SessionChallengeRequest(reviewer, keyId));
                 return true;
             } catch (GatewayProblemException e) {
-                if (e.problem().status() >= 500) {
-                    throw e;
+                if ("unknown-key".equals(e.code())) {
+                    return false; // the gateway's definite "not enrolled / not in force"
                 }
-                return false;
+                throw e; // anything else (a proxy's 429, a 5xx…) says nothing about the key: the outcome stays unknown
             }
         }
 

@@ -64,6 +64,8 @@ public final class GatewayClient {
                 .readTimeout(Duration.ofSeconds(20))
                 .writeTimeout(Duration.ofSeconds(20))
                 .retryOnConnectionFailure(false)
+                .followRedirects(false) // a redirect must never carry a session token or a signed decision elsewhere
+                .followSslRedirects(false)
                 .build();
     }
 

@@ -43,6 +43,8 @@ public final class ReviewerSessions implements SessionAuth {
     private final ReentrantLock opening = new ReentrantLock();
     private volatile String reviewer;
     private volatile SessionGrant current;
+    /** Counts sign-outs and forgets: an opening that started before one must not bring the session back. */
+    private long epoch;
 
     /**
      * @param unlockedKey the reviewer's key if it is unlocked now, else empty; never prompts
@@ -102,6 +104,10 @@ public final class ReviewerSessions implements SessionAuth {
     public SessionGrant open(String who, Signer signer) throws GatewayException {
         opening.lock();
         try {
+            long startedIn;
+            synchronized (this) {
+                startedIn = epoch;
+            }
             String keyId = KeyIds.of(signer.publicKey());
             SessionChallengeGrant challenge = client.sessionChallenge(new SessionChallengeRequest(who, keyId));
             DsseEnvelope answer;
@@ -120,12 +126,18 @@ public final class ReviewerSessions implements SessionAuth {
                         + " instead of " + who + "; it was not used.", null);
             }
             synchronized (this) {
-                reviewer = who;
-                current = grant;
+                if (epoch == startedIn) {
+                    reviewer = who;
+                    current = grant;
+                    LOG.info("session opened for {} with key {} until {}", who, keyId.substring(0, 12),
+                            grant.expiresAt());
+                    changed.accept(Optional.of(grant));
+                    return grant;
+                }
             }
-            LOG.info("session opened for {} with key {} until {}", who, keyId.substring(0, 12), grant.expiresAt());
-            changed.accept(Optional.of(grant));
-            return grant;
+            // signed out (or the key was replaced) while this opening ran: the new session must not outlive that
+            closeQuietly(grant);
+            throw new SessionLockedException(lockedMessage);
         } finally {
             opening.unlock();
         }
@@ -133,16 +145,15 @@ public final class ReviewerSessions implements SessionAuth {
 
     @Override
     public void lapsed(String token) {
-        SessionGrant ended;
         synchronized (this) {
-            ended = current;
+            SessionGrant ended = current;
             if (ended == null || !ended.token().equals(token)) {
                 return;
             }
             current = null;
+            LOG.info("the gateway ended the session of {}", ended.reviewer());
+            changed.accept(Optional.empty());
         }
-        LOG.info("the gateway ended the session of {}", ended.reviewer());
-        changed.accept(Optional.empty());
     }
 
     /**
@@ -160,25 +171,29 @@ public final class ReviewerSessions implements SessionAuth {
     public void close() {
         SessionGrant session = take();
         if (session != null) {
-            try {
-                client.closeSession(session.token());
-            } catch (GatewayException e) {
-                LOG.info("the session could not be closed at the gateway ({}); it lapses at {}", e.getMessage(),
-                        session.expiresAt());
-            }
+            closeQuietly(session);
         }
     }
 
     private SessionGrant take() {
-        SessionGrant taken;
         synchronized (this) {
-            taken = current;
+            epoch++;
+            SessionGrant taken = current;
             current = null;
+            if (taken != null) {
+                changed.accept(Optional.empty());
+            }
+            return taken;
         }
-        if (taken != null) {
-            changed.accept(Optional.empty());
+    }
+
+    private void closeQuietly(SessionGrant grant) {
+        try {
+            client.closeSession(grant.token());
+        } catch (GatewayException e) {
+            LOG.info("an unwanted session could not be closed ({}); it lapses at {}", e.getMessage(),
+                    grant.expiresAt());
         }
-        return taken;
     }
 
     /** The open session, if any (it may have passed its end; the next call renews it). */

@@ -95,7 +95,7 @@ class ReviewerSessionsTest {
     }
 
     @Test
-    void forgettingDoesNotWaitForAnOpeningInProgress() throws Exception {
+    void signingOutDoesNotWaitForAnOpeningInProgressAndThatOpeningDoesNotBringTheSessionBack() throws Exception {
         sessions.open(reviewer, key);
         java.util.concurrent.CountDownLatch signing = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -116,20 +116,22 @@ class ReviewerSessionsTest {
                 return key.sign(message);
             }
         };
+        AtomicReference<Exception> outcome = new AtomicReference<>();
         Thread opener = new Thread(() -> {
             try {
-                sessions.open(reviewer, slow);
+                sessions.open(reviewer, slow); // e.g. a background renewal that read the key just before the lock
             } catch (GatewayException e) {
-                throw new IllegalStateException(e);
+                outcome.set(e);
             }
         });
         opener.start();
         assertTrue(signing.await(10, java.util.concurrent.TimeUnit.SECONDS));
-        sessions.forget(); // as the UI thread does after a rotation: returns at once
+        sessions.forget(); // as signing out or a rotation does, on the UI thread: returns at once
         assertTrue(sessions.current().isEmpty());
         release.countDown();
         opener.join(10_000);
-        assertTrue(sessions.current().isPresent(), "the opening in progress still completes");
+        assertTrue(sessions.current().isEmpty(), "the opening that ran across the sign-out is discarded");
+        assertTrue(outcome.get() instanceof SessionLockedException, String.valueOf(outcome.get()));
     }
 
     @Test
