@@ -7,13 +7,14 @@ import dev.countersign.gateway.proposals.ProposalService;
 import dev.countersign.gateway.reviewers.ReviewerService;
 import dev.countersign.gateway.sessions.Session;
 import dev.countersign.model.api.DecisionReceipt;
+import dev.countersign.model.api.NonceBatchRequest;
 import dev.countersign.model.api.NonceGrant;
 import dev.countersign.model.record.DsseEnvelope;
 import io.javalin.Javalin;
 
 /**
- * What consoles call: the queue, nonces, signed decisions, decision records, reviewers. Every route needs an open
- * session; a decision must be posted in the session of the key that signed it.
+ * What consoles call: the queue, nonces (one or a batch), signed decisions, decision records, reviewers. Every
+ * route needs an open session; a decision must be posted in the session of the key that signed it.
  */
 final class ConsoleRoutes {
     private final ProposalService proposals;
@@ -44,6 +45,11 @@ final class ConsoleRoutes {
                 NonceGrant grant = nonces.issue(ctx.pathParam("id"));
                 return ApiResponse.created(grant, null);
             });
+        });
+        app.post("/v1/nonces", ctx -> {
+            guard.require(ctx);
+            idempotent.post(ctx, body -> ApiResponse.created(
+                    nonces.issueAll(Bodies.parse(body, NonceBatchRequest.class)), null));
         });
         app.post("/v1/decisions", ctx -> {
             Session session = guard.require(ctx);
