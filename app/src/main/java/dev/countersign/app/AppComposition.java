@@ -1,5 +1,7 @@
 package dev.countersign.app;
 
+import dev.countersign.app.cache.ConsoleCache;
+import dev.countersign.app.cache.InspectedCacheFile;
 import dev.countersign.app.common.Chips;
 import dev.countersign.app.common.FxTaskRunner;
 import dev.countersign.app.common.Messages;
@@ -78,8 +80,8 @@ public final class AppComposition implements AutoCloseable {
         KeyGate keyGate = new KeyGate(messages, runner, dialogs, dialogs, keys, session,
                 defaultReviewer(messages));
 
-        queue = new QueueViewModel(runner, config.clock(), texts, errors);
-        ReviewViewModel review = new ReviewViewModel(queue.selectedProperty());
+        queue = new QueueViewModel(runner, config.clock(), texts, errors, Platform::runLater);
+        ReviewViewModel review = new ReviewViewModel(queue, config.clock(), config.staleContext());
         AuthorityViewModel authority = new AuthorityViewModel(messages, review.shownProperty(),
                 session.knownProperty());
         DecisionViewModel decision = new DecisionViewModel(messages, runner, config.clock(), review, authority,
@@ -90,13 +92,16 @@ public final class AppComposition implements AutoCloseable {
                 .orElseGet(() -> new EmbeddedGatewayConnector(dataDir.resolve("gateway")));
         console = new ConsoleViewModel(messages, runner, connector, uri -> new GatewayClient(uri, http), keyGate,
                 session, Platform::runLater, queue, decision, status, dialogs, config.clock(),
-                BuildInfo.consoleVersion(), config.pollPeriod());
+                BuildInfo.consoleVersion(), config.pollPeriod(), ConsoleCache.stem(dataDir, config.gateway()),
+                InspectedCacheFile.check());
 
         KeysWindow keysWindow = new KeysWindow(messages, runner, keys, session, keyGate, stylesheet, config.clock(),
                 console::keyRotated);
         MainWindow window = new MainWindow(messages, new QueueView(queue, messages, chips),
                 new ReviewView(review, decision, authority, messages, texts, chips, time, config.clock()),
-                new StatusBarView(status, console::signIn, messages.get("status.signIn")),
+                new StatusBarView(status, console::signIn, messages.get("status.signIn"),
+                        () -> queue.notRecorded().stream().findFirst().ifPresent(decision::showRefused),
+                        messages.get("status.outbox.refused.a11y")),
                 new MainWindow.Actions(() -> keysWindow.show(stage), console::signIn, keyGate::lockNow,
                         console::signOut, stage::close));
         scene = new Scene(window.root(), 1280, 800);

@@ -14,17 +14,23 @@ import java.util.Optional;
  * How this console run is set up: where its files live, which gateway to use (none: start the embedded demo), the
  * clock and how often to poll. Built from the command line and system properties, or directly by tests.
  */
-public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Duration pollPeriod, Locale locale) {
+public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Duration pollPeriod, Locale locale,
+        Duration staleContext) {
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(5);
+    /** How old a proposal's context may be before the review flags it and offers to refresh it. */
+    public static final Duration DEFAULT_STALE_CONTEXT = Duration.ofHours(1);
 
     public static final String USAGE = """
-            Usage: countersign [--gateway URL] [--insecure-http] [--data-dir DIR]
+            Usage: countersign [--gateway URL] [--insecure-http] [--stale-context-minutes N] [--data-dir DIR]
 
               --gateway URL   work against a running gateway (team mode); without it the console
                               starts the demo gateway inside itself. Use https:// for a gateway on
                               another machine: session tokens and signed decisions travel over it
               --insecure-http allow plain http:// to a gateway that is not on this machine (a lab only)
-              --data-dir DIR  keep keys, settings, logs and the embedded gateway's data in DIR
+              --stale-context-minutes N
+                              flag a proposal's context as stale once it is older than N minutes
+                              (default 60); the review then offers to refresh it
+              --data-dir DIR  keep keys, settings, the cache, logs and the embedded gateway's data in DIR
                               (default: $XDG_DATA_HOME/countersign or ~/.local/share/countersign;
                               the system property countersign.dataDir also sets it)
             """;
@@ -35,11 +41,17 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
 
     /** The embedded demo in the given folder: what tests use. */
     public static AppConfig embedded(Path dataDir) {
-        return new AppConfig(dataDir, Optional.empty(), Clock.systemUTC(), DEFAULT_POLL, Locale.getDefault());
+        return new AppConfig(dataDir, Optional.empty(), Clock.systemUTC(), DEFAULT_POLL, Locale.getDefault(),
+                DEFAULT_STALE_CONTEXT);
     }
 
     public AppConfig withPollPeriod(Duration period) {
-        return new AppConfig(dataDir, gateway, clock, period, locale);
+        return new AppConfig(dataDir, gateway, clock, period, locale, staleContext);
+    }
+
+    /** The same set-up against a gateway at {@code uri} (team mode). */
+    public AppConfig withGateway(URI uri) {
+        return new AppConfig(dataDir, Optional.of(uri), clock, pollPeriod, locale, staleContext);
     }
 
     /** Reads the command line; throws {@link IllegalArgumentException} with a message for the user. */
@@ -47,6 +59,7 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
         Path dataDir = DataDirectory.resolve();
         URI gateway = null;
         boolean insecure = false;
+        Duration staleContext = DEFAULT_STALE_CONTEXT;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String value = null;
@@ -61,6 +74,7 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
                     gateway = gatewayUri(value);
                 }
                 case "--insecure-http" -> insecure = true;
+                case "--stale-context-minutes" -> staleContext = minutes(value != null ? value : next(args, ++i, name));
                 case "--data-dir" -> dataDir = Path.of(value != null ? value : next(args, ++i, name));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -71,7 +85,7 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
                     + " proxy in front of the gateway), or --insecure-http in a lab.");
         }
         return new AppConfig(dataDir, Optional.ofNullable(gateway), Clock.systemUTC(), DEFAULT_POLL,
-                Locale.getDefault());
+                Locale.getDefault(), staleContext);
     }
 
     /** Only a literal loopback address, or "localhost": never a name that merely starts like one. */
@@ -87,6 +101,19 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
             return java.net.InetAddress.getByName(h).isLoopbackAddress(); // a literal: no lookup
         } catch (java.net.UnknownHostException e) {
             return false;
+        }
+    }
+
+    private static Duration minutes(String text) {
+        try {
+            int minutes = Integer.parseInt(text);
+            if (minutes < 1 || minutes > 7 * 24 * 60) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMinutes(minutes);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--stale-context-minutes needs a whole number of minutes from 1 to"
+                    + " 10080 (a week), not " + text);
         }
     }
 

@@ -11,4 +11,10 @@ public interface Alerts {
 
     /** Shows information; {@code copyable} (may be null) is offered for copying, e.g. a public key. */
     void showInfo(String title, String message, String copyable);
+
+    /**
+     * Asks a yes/no question whose yes does something that cannot be undone lightly; never blocks. Exactly one of the
+     * callbacks runs, on the UI thread.
+     */
+    void confirm(String title, String message, String confirmLabel, Runnable onConfirm, Runnable onDecline);
 }

@@ -1,5 +1,6 @@
 package dev.countersign.app.queue;
 
+import dev.countersign.app.cache.ProposalSummary;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.TimeTexts;
 import dev.countersign.model.ActionType;
@@ -43,19 +44,27 @@ public final class QueueTexts {
     }
 
     /** Pending, "1 of 2 approvals", Approved, Denied or Expired. */
-    public String status(ProposalView view, Instant now) {
-        ProposalStatus status = view.status();
-        if (status == ProposalStatus.PENDING && view.proposal().isExpiredAt(now)) {
+    public String status(ProposalSummary summary, Instant now) {
+        ProposalStatus status = summary.status();
+        if (status == ProposalStatus.PENDING && summary.isExpiredAt(now)) {
             status = ProposalStatus.EXPIRED;
         }
-        if (status == ProposalStatus.PENDING && !view.approvals().isEmpty()) {
-            return messages.format("status.partial", view.approvals().size(), view.approvalsRequired());
+        if (status == ProposalStatus.PENDING && summary.approvalsGiven() > 0) {
+            return messages.format("status.partial", summary.approvalsGiven(), summary.approvalsRequired());
         }
         return messages.get("status." + status.json());
     }
 
-    public String age(ProposalView view, Instant now) {
-        return time.age(view.proposal().createdAt(), now);
+    public String status(ProposalView view, Instant now) {
+        return status(ProposalSummary.of(view, now), now);
+    }
+
+    public String age(ProposalSummary summary, Instant now) {
+        return time.age(summary.createdAt(), now);
+    }
+
+    public String expiry(ProposalSummary summary, Instant now) {
+        return time.until(summary.expiresAt(), now);
     }
 
     public String expiry(ProposalView view, Instant now) {

@@ -1,15 +1,16 @@
 package dev.countersign.app.queue;
 
+import atlantafx.base.controls.CustomTextField;
+import dev.countersign.app.cache.ProposalSummary;
 import dev.countersign.app.common.Chips;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.review.UntrustedText;
-import dev.countersign.model.Proposal;
 import dev.countersign.model.RiskTier;
-import dev.countersign.model.api.ProposalView;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -23,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /** The approval queue as a table: tier badge, action, target, environment, agent, age, expiry, status. */
@@ -33,6 +35,7 @@ public final class QueueView extends VBox {
     private final QueueTexts texts;
     private final Chips chips;
     private final TableView<QueueRow> table = new TableView<>();
+    private final CustomTextField search = new CustomTextField();
 
     public QueueView(QueueViewModel vm, Messages messages, Chips chips) {
         this.messages = messages;
@@ -45,8 +48,11 @@ public final class QueueView extends VBox {
         title.getStyleClass().add("section-title");
         Label count = new Label();
         count.getStyleClass().add("muted");
-        count.textProperty().bind(Bindings.createStringBinding(() -> messages.format("queue.count",
-                vm.openCountProperty().get(), vm.rows().size()), vm.openCountProperty(), vm.rows()));
+        count.textProperty().bind(Bindings.createStringBinding(() -> {
+            String counts = messages.format("queue.count", vm.openCountProperty().get(), vm.rows().size());
+            return vm.visibleRows().size() == vm.rows().size() ? counts
+                    : counts + " · " + messages.format("queue.shown", vm.visibleRows().size());
+        }, vm.openCountProperty(), vm.rows(), vm.visibleRows()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, count);
@@ -55,13 +61,15 @@ public final class QueueView extends VBox {
 
         table.setId("queueTable");
         table.setAccessibleText(messages.get("queue.a11y"));
-        table.setItems(vm.rows());
+        SortedList<QueueRow> sorted = new SortedList<>(vm.visibleRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setPlaceholder(new Label(messages.get("queue.empty")));
         table.getColumns().add(tierColumn());
         table.getColumns().add(twoLineColumn("queue.col.proposal", 190, r -> fixed(
-                texts.action(r.view().proposal().actionType()) + "\n" + r.view().proposal().target().name())));
+                texts.action(r.summary().actionType()) + "\n" + r.summary().targetName())));
         table.getColumns().add(twoLineColumn("queue.col.agentAge", 100, r -> Bindings.concat(
-                texts.agentShort(UntrustedText.reveal(r.view().proposal().agent().id()).text()), "\n", r.ageProperty())));
+                texts.agentShort(UntrustedText.reveal(r.summary().agentId()).text()), "\n", r.ageProperty())));
         table.getColumns().add(twoLineColumn("queue.col.statusExpiry", 138, r -> Bindings.concat(
                 r.statusProperty(), "\n", r.expiryProperty())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -74,8 +82,14 @@ public final class QueueView extends VBox {
                 table.getSelectionModel().select(row);
             }
         });
+        search.setId("queueSearch");
+        search.setPromptText(messages.get("queue.filter.prompt"));
+        search.setAccessibleText(messages.get("queue.filter.a11y"));
+        search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        search.textProperty().bindBidirectional(vm.filterProperty());
+        search.getStyleClass().add("queue-search");
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(header, table);
+        getChildren().addAll(header, search, table);
     }
 
     public TableView<QueueRow> table() {
@@ -84,7 +98,7 @@ public final class QueueView extends VBox {
 
     private TableColumn<QueueRow, RiskTier> tierColumn() {
         TableColumn<QueueRow, RiskTier> column = new TableColumn<>(messages.get("queue.col.tier"));
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().view().proposal().riskTier()));
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().summary().riskTier()));
         column.setComparator(RiskTier::compareTo);
         column.setPrefWidth(78);
         column.setMinWidth(78);
@@ -105,7 +119,7 @@ public final class QueueView extends VBox {
                     setGraphic(null);
                     return;
                 }
-                environment.setText(row.view().proposal().environment());
+                environment.setText(row.summary().environment());
                 setGraphic(new VBox(2, chips.tier(tier), environment));
             }
         });
@@ -149,10 +163,10 @@ public final class QueueView extends VBox {
     }
 
     private String tooltip(QueueRow row) {
-        Proposal p = row.view().proposal();
-        return messages.format("queue.tooltip", texts.action(p.actionType()), p.target().name(),
-                texts.kind(p.target().kind()), p.environment(), UntrustedText.reveal(p.agent().id()).text(), row.ageProperty().get(),
-                row.expiryProperty().get(), row.statusProperty().get(), p.id());
+        ProposalSummary p = row.summary();
+        return messages.format("queue.tooltip", texts.action(p.actionType()), p.targetName(),
+                texts.kind(p.targetKind()), p.environment(), UntrustedText.reveal(p.agentId()).text(),
+                row.ageProperty().get(), row.expiryProperty().get(), row.statusProperty().get(), p.id());
     }
 
     private TableColumn<QueueRow, String> textColumn(String key, double width,
@@ -183,10 +197,9 @@ public final class QueueView extends VBox {
             if (watched != null) {
                 watched.openProperty().addListener(openListener);
                 pseudoClassStateChanged(CLOSED, !watched.openProperty().get());
-                ProposalView view = watched.view();
-                Proposal p = view.proposal();
+                ProposalSummary p = watched.summary();
                 setAccessibleText(messages.format("a11y.queueRow", texts.tier(p.riskTier()),
-                        texts.action(p.actionType()), p.target().name(), p.environment(),
+                        texts.action(p.actionType()), p.targetName(), p.environment(),
                         watched.statusProperty().get()));
             } else {
                 pseudoClassStateChanged(CLOSED, false);

@@ -1,8 +1,13 @@
 package dev.countersign.app.queue;
 
+import dev.countersign.app.cache.Outbox;
+import dev.countersign.app.cache.OutboxEntry;
+import dev.countersign.app.cache.ProposalCache;
+import dev.countersign.app.cache.ProposalSummary;
 import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.UserErrors;
-import dev.countersign.app.sync.QueueFeed;
+import dev.countersign.app.sync.ConsoleSync;
+import dev.countersign.app.sync.GatewayUnavailableException;
 import dev.countersign.app.sync.SessionLockedException;
 import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.api.ProposalView;
@@ -12,8 +17,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -22,50 +32,106 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.transformation.FilteredList;
 
 /**
- * The approval queue: rows merged from the gateway's change feed, the selected row, and how the last sync went.
- * Refreshes on request and on a timer; one fetch runs at a time.
+ * The approval queue: rows from the local cache, kept in step with the gateway by background sync rounds, the search
+ * filter, the selected row, how the last round went, and the outbox's state (decisions waiting to be sent, refusals
+ * the reviewer has not seen). Works from the cache alone when the gateway cannot be reached.
  */
 public final class QueueViewModel {
     /** Open work first, then the riskiest, then the soonest to expire. */
     static final Comparator<QueueRow> ORDER = Comparator
-            .comparing((QueueRow r) -> r.view().status() != ProposalStatus.PENDING)
-            .thenComparing(r -> r.view().proposal().riskTier(), Comparator.reverseOrder())
-            .thenComparing(r -> r.view().proposal().expiresAt())
+            .comparing((QueueRow r) -> r.summary().status() != ProposalStatus.PENDING)
+            .thenComparing(r -> r.summary().riskTier(), Comparator.reverseOrder())
+            .thenComparing(r -> r.summary().expiresAt())
             .thenComparing(QueueRow::id);
 
-    /** Where syncing with the gateway stands; SIGNED_OUT: the session ended and the key is locked. */
-    public enum SyncState { NOT_CONNECTED, SYNCING, SYNCED, FAILED, SIGNED_OUT }
+    /**
+     * Where syncing with the gateway stands. OFFLINE: the gateway cannot be reached, the queue is the cache's;
+     * SIGNED_OUT: the session ended and the key is locked; FAILED: the gateway answered with an error.
+     */
+    public enum SyncState { NOT_CONNECTED, SYNCING, SYNCED, OFFLINE, FAILED, SIGNED_OUT }
 
     private final TaskRunner runner;
     private final Clock clock;
     private final QueueTexts texts;
     private final UserErrors errors;
+    private final IntConsumer progressToUi;
     private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<QueueRow> visible = new FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty("");
     private final Map<String, QueueRow> byId = new HashMap<>();
     private final ObjectProperty<QueueRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Instant> lastSync = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SyncState> state = new ReadOnlyObjectWrapper<>(SyncState.NOT_CONNECTED);
     private final ReadOnlyStringWrapper syncError = new ReadOnlyStringWrapper();
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper();
-    private QueueFeed feed;
+    private final ReadOnlyIntegerWrapper received = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper();
+    private final ObservableSet<String> waitingIds = FXCollections.observableSet();
+    private final ObservableList<OutboxEntry> notRecorded = FXCollections.observableArrayList();
+    private ProposalCache cache;
+    private Outbox outbox;
+    private ConsoleSync sync;
     private boolean fetching;
     private boolean again;
     private TaskRunner.Cancellable poll;
 
-    public QueueViewModel(TaskRunner runner, Clock clock, QueueTexts texts, UserErrors errors) {
+    /**
+     * @param progressToUi hands a sync round's running count of received proposals to the UI thread (the FX
+     *     application thread's executor in the console, a direct call in tests)
+     */
+    public QueueViewModel(TaskRunner runner, Clock clock, QueueTexts texts, UserErrors errors,
+            java.util.concurrent.Executor uiThread) {
         this.runner = runner;
         this.clock = clock;
         this.texts = texts;
         this.errors = errors;
+        this.progressToUi = count -> uiThread.execute(() -> {
+            if (fetching) {
+                received.set(count);
+            }
+        });
+        filter.addListener((obs, old, text) -> applyFilter(text));
     }
 
-    /** Starts syncing from this feed: a first fetch now, then one every {@code period}. */
-    public void connect(QueueFeed changes, Duration period) {
-        this.feed = changes;
+    /** What the cache held at start. */
+    private record Loaded(List<ProposalSummary> summaries, Optional<Instant> lastSync, Outbox.Counts counts,
+            Set<String> waitingIds, List<OutboxEntry> refusedUnseen) {}
+
+    /**
+     * Shows what the cache holds (read in the background), before any gateway answers; {@code then} runs on the UI
+     * thread once the rows are in.
+     */
+    public void open(ProposalCache proposals, Outbox decisions, Runnable then) {
+        this.cache = proposals;
+        this.outbox = decisions;
+        runner.run("read the cache", () -> new Loaded(proposals.summaries(), proposals.lastSync(),
+                decisions.counts(), pendingIds(decisions), decisions.refusedUnseen()), loaded -> {
+                    merge(loaded.summaries());
+                    lastSync.set(loaded.lastSync().orElse(null));
+                    outboxChanged(loaded.counts(), loaded.waitingIds(), loaded.refusedUnseen());
+                    then.run();
+                }, e -> {
+                    syncError.set(errors.message(e));
+                    state.set(SyncState.FAILED);
+                    then.run();
+                });
+    }
+
+    private static Set<String> pendingIds(Outbox decisions) {
+        return decisions.pending().stream().map(OutboxEntry::proposalId).collect(Collectors.toSet());
+    }
+
+    /** Starts syncing with the gateway: a round now, then one every {@code period}. */
+    public void connect(ConsoleSync rounds, Duration period) {
+        this.sync = rounds;
         refresh();
         if (poll != null) {
             poll.cancel();
@@ -73,9 +139,9 @@ public final class QueueViewModel {
         poll = runner.every(period, this::tick);
     }
 
-    /** Asks the gateway what changed; if a fetch is running, another follows it. */
+    /** Runs a sync round now; if one is running, another follows it. */
     public void refresh() {
-        if (feed == null) {
+        if (sync == null) {
             return;
         }
         if (fetching) {
@@ -83,24 +149,102 @@ public final class QueueViewModel {
             return;
         }
         fetching = true;
-        state.set(SyncState.SYNCING);
-        QueueFeed source = feed;
-        runner.run("sync queue", source::changes, changed -> {
-            merge(changed);
-            lastSync.set(clock.instant());
+        received.set(0);
+        if (state.get() != SyncState.OFFLINE) {
+            state.set(SyncState.SYNCING);
+        }
+        ConsoleSync round = sync;
+        Outbox decisions = outbox;
+        runner.run("sync with the gateway", () -> new RoundDone(round.run(progressToUi), pendingIds(decisions),
+                decisions.refusedUnseen()), this::roundDone, e -> {
+                    syncError.set(errors.message(e));
+                    state.set(SyncState.FAILED);
+                    finished();
+                });
+    }
+
+    private record RoundDone(ConsoleSync.Report report, Set<String> waitingIds, List<OutboxEntry> refusedUnseen) {}
+
+    private void roundDone(RoundDone done) {
+        ConsoleSync.Report report = done.report();
+        if (report.dropped()) {
+            clearRows();
+        }
+        merge(report.changed());
+        outboxChanged(report.outbox(), done.waitingIds(), done.refusedUnseen());
+        Exception failure = report.failure();
+        if (failure == null) {
+            lastSync.set(report.syncedAt());
             syncError.set(null);
             state.set(SyncState.SYNCED);
-            finished();
-        }, e -> {
+        } else {
+            syncError.set(errors.message(failure));
+            state.set(failure instanceof SessionLockedException ? SyncState.SIGNED_OUT
+                    : failure instanceof GatewayUnavailableException ? SyncState.OFFLINE : SyncState.FAILED);
+        }
+        finished();
+    }
+
+    /**
+     * The outbox changed (a decision was signed, sent, or refused): the count waiting, which proposals have one
+     * waiting, and the refusals the reviewer has not seen.
+     */
+    public void outboxChanged(Outbox.Counts counts, Set<String> pendingProposals, List<OutboxEntry> refusedUnseen) {
+        waiting.set(counts.pending());
+        waitingIds.retainAll(pendingProposals);
+        waitingIds.addAll(pendingProposals);
+        notRecorded.setAll(refusedUnseen);
+    }
+
+    /** Reads the outbox again in the background (after a decision was signed or sent). */
+    public void reloadOutbox() {
+        Outbox decisions = outbox;
+        if (decisions == null) {
+            return;
+        }
+        runner.run("read the outbox", () -> new OutboxState(decisions.counts(), pendingIds(decisions),
+                decisions.refusedUnseen()), s -> outboxChanged(s.counts(), s.waitingIds(), s.refusedUnseen()),
+                e -> syncError.set(errors.message(e)));
+    }
+
+    private record OutboxState(Outbox.Counts counts, Set<String> waitingIds, List<OutboxEntry> refusedUnseen) {}
+
+    /** The reviewer has seen a refusal of a decision sent from the outbox. */
+    public void acknowledge(OutboxEntry entry) {
+        notRecorded.remove(entry);
+        Outbox decisions = outbox;
+        runner.run("acknowledge refusal", () -> {
+            decisions.acknowledge(entry.idempotencyKey(), clock.instant());
+            return null;
+        }, done -> { }, e -> syncError.set(errors.message(e)));
+    }
+
+    /** Stores a proposal the console fetched itself (after a decision, a refresh) and updates its row. */
+    public void put(ProposalView view) {
+        ProposalCache store = cache;
+        if (store == null) {
+            return;
+        }
+        runner.run("store proposal", () -> store.put(view, clock.instant()), stored -> stored.ifPresent(
+                summary -> merge(List.of(summary))), e -> syncError.set(errors.message(e)));
+    }
+
+    /** Reads one proposal's whole view from the cache in the background; {@code then} gets it on the UI thread. */
+    public void view(String proposalId, Consumer<Optional<ProposalView>> then) {
+        ProposalCache store = cache;
+        if (store == null) {
+            then.accept(Optional.empty());
+            return;
+        }
+        runner.run("read proposal", () -> store.view(proposalId), then, e -> {
             syncError.set(errors.message(e));
-            state.set(e instanceof SessionLockedException ? SyncState.SIGNED_OUT : SyncState.FAILED);
-            finished();
+            then.accept(Optional.empty());
         });
     }
 
-    /** Puts a proposal view the console fetched itself (e.g. after a decision) into its row. */
-    public void put(ProposalView view) {
-        merge(List.of(view));
+    /** One proposal's whole view, read on the calling thread (tests, background work). */
+    public Optional<ProposalView> view(String proposalId) {
+        return cache == null ? Optional.empty() : cache.view(proposalId);
     }
 
     public void stop() {
@@ -119,44 +263,85 @@ public final class QueueViewModel {
 
     private void finished() {
         fetching = false;
+        received.set(-1);
         if (again) {
             again = false;
             refresh();
         }
     }
 
-    private void merge(List<ProposalView> changed) {
+    private void clearRows() {
+        selected.set(null);
+        rows.clear();
+        byId.clear();
+    }
+
+    private void merge(List<ProposalSummary> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
         boolean added = false;
-        for (ProposalView view : changed) {
-            QueueRow row = byId.get(view.proposal().id());
+        List<QueueRow> fresh = new java.util.ArrayList<>();
+        for (ProposalSummary summary : changed) {
+            QueueRow row = byId.get(summary.id());
             if (row == null) {
-                row = new QueueRow(view, now, texts);
+                row = new QueueRow(summary, now, texts);
                 byId.put(row.id(), row);
-                rows.add(row);
+                fresh.add(row);
                 added = true;
-            } else if (!view.updatedAt().isBefore(row.view().updatedAt())) {
-                row.update(view, now, texts);
+            } else if (!summary.updatedAt().isBefore(row.summary().updatedAt())) {
+                row.update(summary, now, texts);
             }
         }
         if (added) {
             QueueRow keep = selected.get();
-            FXCollections.sort(rows, ORDER);
+            List<QueueRow> all = new java.util.ArrayList<>(rows);
+            all.addAll(fresh);
+            all.sort(ORDER);
+            rows.setAll(all);
             selected.set(keep);
         }
         countOpen();
     }
 
+    private void applyFilter(String text) {
+        String query = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (query.isEmpty()) {
+            visible.setPredicate(null);
+            return;
+        }
+        String[] words = query.split("\\s+");
+        visible.setPredicate(row -> row.matches(words));
+    }
+
     private void countOpen() {
-        openCount.set((int) rows.stream().filter(r -> r.openProperty().get()).count());
+        int open = 0;
+        for (QueueRow r : rows) {
+            if (r.openProperty().get()) {
+                open++;
+            }
+        }
+        openCount.set(open);
     }
 
     public Optional<QueueRow> row(String proposalId) {
         return Optional.ofNullable(byId.get(proposalId));
     }
 
+    /** Every row, in queue order. */
     public ObservableList<QueueRow> rows() {
         return rows;
+    }
+
+    /** The rows the search filter lets through, in queue order. */
+    public ObservableList<QueueRow> visibleRows() {
+        return visible;
+    }
+
+    /** The search text: every word must appear in the proposal's id, target, environment, agent, action or tier. */
+    public StringProperty filterProperty() {
+        return filter;
     }
 
     public ObjectProperty<QueueRow> selectedProperty() {
@@ -177,6 +362,26 @@ public final class QueueViewModel {
 
     public ReadOnlyIntegerProperty openCountProperty() {
         return openCount.getReadOnlyProperty();
+    }
+
+    /** Proposals received so far in the running sync round; -1 when no round runs. */
+    public ReadOnlyIntegerProperty receivedProperty() {
+        return received.getReadOnlyProperty();
+    }
+
+    /** Signed decisions in the outbox waiting to be sent. */
+    public ReadOnlyIntegerProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    /** Proposals with a decision of this console's waiting in the outbox. */
+    public ObservableSet<String> waitingIds() {
+        return waitingIds;
+    }
+
+    /** Decisions the gateway refused after they were sent from the outbox, not yet seen by the reviewer. */
+    public ObservableList<OutboxEntry> notRecorded() {
+        return notRecorded;
     }
 
     public QueueTexts texts() {

@@ -5,6 +5,7 @@ import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.identity.KeyGate;
 import dev.countersign.app.identity.SigningSession;
+import dev.countersign.app.cache.OutboxEntry;
 import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.app.settings.ReviewerSettings;
 import dev.countersign.app.sync.GatewayProblemException;
@@ -12,7 +13,6 @@ import dev.countersign.model.Decision;
 import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.ReasonCode;
 import dev.countersign.model.Verdict;
-import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.crypto.Signer;
 import java.time.Clock;
@@ -79,7 +79,7 @@ public final class DecisionViewModel {
         this.queue = queue;
         blocked = Bindings.createStringBinding(this::whyNot, verdict, reasonCode, reasonText, submitter, busy,
                 review.shownProperty(), review.digestsMatchProperty(), session.reviewerProperty(),
-                session.knownProperty(), authority.permittedProperty());
+                session.knownProperty(), authority.permittedProperty(), queue.waitingIds());
         canSubmit = Bindings.createBooleanBinding(() -> blocked.get().isEmpty(), blocked);
         review.shownProperty().addListener((obs, old, latest) -> {
             reviewAgain.set(null);
@@ -117,30 +117,79 @@ public final class DecisionViewModel {
     private void send(DecisionSubmitter decisions, ProposalView shown, DecisionDraft draft, Signer signer) {
         String reviewer = session.reviewerProperty().get().reviewer();
         say(Tone.INFO, messages.get("decision.submitting"), null);
-        runner.run("sign and submit decision", () -> decisions.submit(shown, draft, reviewer, signer), done -> {
-            busy.set(false);
-            if (done.latest() != null) {
-                queue.put(done.latest());
+        runner.run("sign and submit decision", () -> decisions.submit(shown, draft, reviewer, signer),
+                done -> submitted(decisions, shown, done), e -> {
+                    busy.set(false);
+                    if (e instanceof GatewayProblemException refused && CHANGED.contains(refused.code())) {
+                        showWhatChanged(decisions, shown, refused.userMessage(), UserErrors.details(refused));
+                        return;
+                    }
+                    String text = e instanceof GatewayProblemException refused
+                            ? messages.format("decision.refused", refused.userMessage())
+                            : errors.message(e);
+                    say(Tone.ERROR, text, UserErrors.details(e));
+                    queue.refresh();
+                });
+    }
+
+    /** The decision is signed and in the outbox: recorded, refused, or waiting for the gateway. */
+    private void submitted(DecisionSubmitter decisions, ProposalView shown, DecisionSubmitter.Submitted done) {
+        busy.set(false);
+        queue.reloadOutbox();
+        OutboxEntry entry = done.entry();
+        switch (entry.state()) {
+            case RECORDED -> {
+                if (done.latest() != null) {
+                    queue.put(done.latest());
+                }
+                queue.refresh();
+                clearForm();
+                say(Tone.SUCCESS, outcome(entry, done.latest()), null);
             }
-            queue.refresh();
-            clearForm();
-            say(Tone.SUCCESS, outcome(done.receipt()), null);
-        }, e -> {
-            busy.set(false);
-            if (e instanceof GatewayProblemException refused && CHANGED.contains(refused.code())) {
-                showWhatChanged(decisions, shown, refused);
-                return;
+            case REFUSED -> {
+                String technical = entry.problemType() + ": " + entry.problemDetail();
+                if (CHANGED.contains(entry.problemType())) {
+                    showWhatChanged(decisions, shown, entry.problemDetail(), technical);
+                } else {
+                    say(Tone.ERROR, messages.format("decision.refused", entry.problemDetail()), technical);
+                    queue.refresh();
+                }
+                queue.acknowledge(entry);
             }
-            String text = e instanceof GatewayProblemException refused
-                    ? messages.format("decision.refused", refused.userMessage())
-                    : errors.message(e);
-            say(Tone.ERROR, text, UserErrors.details(e));
-            queue.refresh();
-        });
+            case PENDING -> {
+                clearForm();
+                say(Tone.INFO, messages.format("decision.queued", errors.message(done.notSent())),
+                        UserErrors.details(done.notSent()));
+            }
+        }
+    }
+
+    /**
+     * A decision sent from the outbox later (signed offline) was refused: show the proposal as it now stands, say
+     * plainly that the decision did not count and why, and offer to review again.
+     */
+    public void showRefused(OutboxEntry entry) {
+        queue.acknowledge(entry);
+        String verdict = messages.get("verdict." + entry.verdict().json());
+        String text = messages.format("decision.outboxRefused", verdict, entry.proposalVersion(),
+                entry.problemDetail());
+        DecisionSubmitter decisions = submitter.get();
+        queue.row(entry.proposalId()).ifPresent(queue.selectedProperty()::set);
+        if (decisions == null) {
+            say(Tone.WARNING, text, entry.problemType());
+            return;
+        }
+        runner.run("reload refused proposal", () -> decisions.latest(entry.proposalId()), latest -> {
+            queue.put(latest);
+            say(Tone.WARNING, text, entry.problemType());
+            if (latest.status() == ProposalStatus.PENDING) {
+                reviewAgain.set(latest);
+            }
+        }, e -> say(Tone.WARNING, text, entry.problemType()));
     }
 
     /** The gateway says what was shown is out of date: fetch the proposal now, say what changed, offer a review. */
-    private void showWhatChanged(DecisionSubmitter decisions, ProposalView shown, GatewayProblemException refused) {
+    private void showWhatChanged(DecisionSubmitter decisions, ProposalView shown, String refusal, String technical) {
         String id = shown.proposal().id();
         runner.run("reload changed proposal", () -> decisions.latest(id), latest -> {
             boolean proposalChanged = latest.proposal().version() != shown.proposal().version()
@@ -150,10 +199,10 @@ public final class DecisionViewModel {
             String text = !proposalChanged ? messages.format("decision.contextChanged", now)
                     : was == now ? messages.format("decision.staleProposalSameVersion", now)
                     : messages.format("decision.staleProposal", was, now);
-            say(Tone.WARNING, text, UserErrors.details(refused));
+            say(Tone.WARNING, text, technical);
             reviewAgain.set(latest);
         }, e -> {
-            say(Tone.ERROR, messages.format("decision.refused", refused.userMessage()), UserErrors.details(refused));
+            say(Tone.ERROR, messages.format("decision.refused", refusal), technical);
             queue.refresh();
         });
     }
@@ -175,13 +224,16 @@ public final class DecisionViewModel {
         return reviewAgain.getReadOnlyProperty();
     }
 
-    private String outcome(DecisionReceipt receipt) {
-        return switch (receipt.status()) {
-            case APPROVED -> messages.format("decision.outcome.approved", receipt.recordId(), receipt.logIndex());
-            case DENIED -> messages.format("decision.outcome.denied", receipt.recordId(), receipt.logIndex());
-            case PENDING -> messages.format("decision.outcome.partial", receipt.approvalsGiven(),
-                    receipt.approvalsRequired(), receipt.recordId());
-            case EXPIRED -> messages.format("decision.outcome.expired", receipt.recordId());
+    private String outcome(OutboxEntry entry, ProposalView latest) {
+        if (latest == null) {
+            return messages.format("decision.outcome.recorded", entry.recordId(), entry.logIndex());
+        }
+        return switch (latest.status()) {
+            case APPROVED -> messages.format("decision.outcome.approved", entry.recordId(), entry.logIndex());
+            case DENIED -> messages.format("decision.outcome.denied", entry.recordId(), entry.logIndex());
+            case PENDING -> messages.format("decision.outcome.partial", latest.approvals().size(),
+                    latest.approvalsRequired(), entry.recordId());
+            case EXPIRED -> messages.format("decision.outcome.expired", entry.recordId());
         };
     }
 
@@ -195,6 +247,9 @@ public final class DecisionViewModel {
         }
         if (busy.get()) {
             return messages.get("decision.blocked.busy");
+        }
+        if (queue.waitingIds().contains(shown.proposal().id())) {
+            return messages.get("decision.blocked.waitingToSend");
         }
         if (shown.status() != ProposalStatus.PENDING) {
             return messages.format("decision.blocked.closed", messages.get("status." + shown.status().json()));

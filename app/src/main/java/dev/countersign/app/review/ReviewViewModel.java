@@ -1,9 +1,14 @@
 package dev.countersign.app.review;
 
+import dev.countersign.app.cache.ProposalSummary;
 import dev.countersign.app.queue.QueueRow;
+import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.json.Digests;
 import dev.countersign.model.record.DecisionRecords;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -13,40 +18,62 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 
 /**
- * The proposal being reviewed: follows the selected queue row (and its updates), and checks that the digests the
- * gateway served match the ones the console computes from what it shows.
+ * The proposal being reviewed: follows the selected queue row (and its updates), reading the whole proposal from the
+ * cache, checks that the digests the gateway served match the ones the console computes from what it shows, and
+ * says how old its context is.
  */
 public final class ReviewViewModel {
+    private final QueueViewModel queue;
+    private final Clock clock;
+    private final Duration staleAfter;
     private final ReadOnlyObjectWrapper<ProposalView> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper proposalDigest = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper contextDigest = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper digestsMatch = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper contextStale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper expiry = new ReadOnlyStringWrapper();
-    private final ChangeListener<ProposalView> follow = (obs, old, latest) -> setShown(latest);
+    private final ChangeListener<ProposalSummary> follow = (obs, old, latest) -> load();
     private QueueRow row;
 
-    public ReviewViewModel(ReadOnlyObjectProperty<QueueRow> selection) {
-        selection.addListener((obs, old, selected) -> show(selected));
-        show(selection.get());
+    public ReviewViewModel(QueueViewModel queue, Clock clock, Duration staleAfter) {
+        this.queue = queue;
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+        queue.selectedProperty().addListener((obs, old, selected) -> show(selected));
+        show(queue.selectedProperty().get());
     }
 
     private void show(QueueRow selected) {
         if (row != null) {
-            row.viewProperty().removeListener(follow);
+            row.summaryProperty().removeListener(follow);
         }
         row = selected;
         status.unbind();
         expiry.unbind();
         if (row != null) {
-            row.viewProperty().addListener(follow);
+            row.summaryProperty().addListener(follow);
             status.bind(row.statusProperty());
             expiry.bind(row.expiryProperty());
         } else {
             status.set(null);
             expiry.set(null);
         }
-        setShown(row == null ? null : row.view());
+        load();
+    }
+
+    /** Reads the selected proposal from the cache; shows nothing until it is read, and ignores a late answer. */
+    private void load() {
+        QueueRow loading = row;
+        if (loading == null) {
+            setShown(null);
+            return;
+        }
+        queue.view(loading.id(), view -> {
+            if (row == loading) {
+                setShown(view.orElse(null));
+            }
+        });
     }
 
     private void setShown(ProposalView view) {
@@ -54,13 +81,22 @@ public final class ReviewViewModel {
             proposalDigest.set(null);
             contextDigest.set(null);
             digestsMatch.set(true);
+            contextStale.set(false);
         } else {
             proposalDigest.set(DecisionRecords.proposalDigest(view.proposal()));
             contextDigest.set(Digests.canonicalSha256(view.context()));
             digestsMatch.set(Digests.equal(proposalDigest.get(), view.proposalDigest())
                     && Digests.equal(contextDigest.get(), view.contextDigest()));
+            retime();
         }
         shown.set(view);
+    }
+
+    /** Checks again whether the shown context has grown stale (called by the queue's timer through the view). */
+    public void retime() {
+        ProposalView view = shown.get();
+        Instant captured = view == null ? null : view.context().capturedAt();
+        contextStale.set(captured != null && Duration.between(captured, clock.instant()).compareTo(staleAfter) > 0);
     }
 
     public ReadOnlyObjectProperty<ProposalView> shownProperty() {
@@ -93,5 +129,15 @@ public final class ReviewViewModel {
     /** False if the gateway's served digests differ from the console's: a decision would then be refused. */
     public ReadOnlyBooleanProperty digestsMatchProperty() {
         return digestsMatch.getReadOnlyProperty();
+    }
+
+    /** The shown context was captured longer ago than the console's stale-context setting. */
+    public ReadOnlyBooleanProperty contextStaleProperty() {
+        return contextStale.getReadOnlyProperty();
+    }
+
+    /** How long a context stays fresh. */
+    public Duration staleAfter() {
+        return staleAfter;
     }
 }

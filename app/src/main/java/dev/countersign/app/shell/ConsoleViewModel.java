@@ -1,5 +1,9 @@
 package dev.countersign.app.shell;
 
+import dev.countersign.app.cache.CacheDatabase;
+import dev.countersign.app.cache.CacheFileCheck;
+import dev.countersign.app.cache.CacheRefusedException;
+import dev.countersign.app.cache.ConsoleCache;
 import dev.countersign.app.common.Alerts;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.TaskRunner;
@@ -12,13 +16,16 @@ import dev.countersign.app.review.DecisionViewModel;
 import dev.countersign.app.sync.GatewayClient;
 import dev.countersign.app.sync.GatewayConnection;
 import dev.countersign.app.sync.GatewayConnector;
-import dev.countersign.app.sync.QueueFeed;
+import dev.countersign.app.sync.ConsoleSync;
+import dev.countersign.app.sync.GatewayUnavailableException;
+import dev.countersign.app.sync.OutboxSender;
 import dev.countersign.app.sync.ReviewerSessions;
 import dev.countersign.model.api.SessionGrant;
 import dev.countersign.model.crypto.Signer;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
@@ -53,7 +60,11 @@ public final class ConsoleViewModel {
     private final Duration pollPeriod;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<URI> gatewayUri = new ReadOnlyObjectWrapper<>();
+    private final Path cacheStem;
+    private final CacheFileCheck cacheCheck;
     private GatewayConnection connection;
+    private ConsoleCache cache;
+    private String baseTitle;
     private ReviewerSessions sessions;
     private boolean signingIn;
     private boolean stopped;
@@ -61,7 +72,7 @@ public final class ConsoleViewModel {
     public ConsoleViewModel(Messages messages, TaskRunner runner, GatewayConnector connector,
             Function<URI, GatewayClient> clients, KeyGate keys, SigningSession signing, Executor uiThread,
             QueueViewModel queue, DecisionViewModel decision, StatusViewModel status, Alerts alerts, Clock clock,
-            String consoleVersion, Duration pollPeriod) {
+            String consoleVersion, Duration pollPeriod, Path cacheStem, CacheFileCheck cacheCheck) {
         this.messages = messages;
         this.runner = runner;
         this.connector = connector;
@@ -76,10 +87,53 @@ public final class ConsoleViewModel {
         this.clock = clock;
         this.consoleVersion = consoleVersion;
         this.pollPeriod = pollPeriod;
+        this.cacheStem = cacheStem;
+        this.cacheCheck = cacheCheck;
         title.set(messages.get("app.title.starting"));
+        queue.stateProperty().addListener((obs, old, state) -> retitle());
     }
 
+    /**
+     * Opens the cache (asking to move a refused one aside), shows what it holds, then connects to the gateway. The
+     * queue and the panes work from the cache even if the gateway never answers.
+     */
     public void start() {
+        runner.run("open the cache", () -> ConsoleCache.open(cacheStem, cacheCheck), this::cacheOpened, e -> {
+            if (e instanceof CacheRefusedException refused) {
+                LOG.warn("cache refused: {}", refused.getMessage());
+                alerts.confirm(messages.get("cache.refused.title"), messages.format("cache.refused.text",
+                        refused.userMessage()), messages.get("cache.refused.moveAside"), () -> moveAside(refused),
+                        () -> cacheUnavailable(refused));
+                return;
+            }
+            cacheUnavailable(e);
+        });
+    }
+
+    private void moveAside(CacheRefusedException refused) {
+        runner.run("move the refused cache aside", () -> CacheDatabase.moveAside(refused.file(), clock),
+                aside -> start(), this::cacheUnavailable);
+    }
+
+    /** Without its cache the console cannot keep signed decisions safe, so it does not connect. */
+    private void cacheUnavailable(Exception e) {
+        String message = new UserErrors(messages).message(e);
+        LOG.warn("no cache: {}", message);
+        title.set(messages.get("app.title.offline"));
+        status.failed(message);
+        alerts.showError(messages.get("cache.failed.title"), message, UserErrors.details(e));
+    }
+
+    private void cacheOpened(ConsoleCache opened) {
+        if (stopped) {
+            opened.close();
+            return;
+        }
+        cache = opened;
+        queue.open(opened.proposals(), opened.outbox(), this::connect);
+    }
+
+    private void connect() {
         runner.run("connect to gateway", connector::connect, this::connected, e -> {
             String message = new UserErrors(messages).message(e);
             LOG.warn("no gateway: {}", message);
@@ -98,15 +152,25 @@ public final class ConsoleViewModel {
         gatewayUri.set(opened.baseUri());
         GatewayClient client = clients.apply(opened.baseUri());
         boolean embeddedDemo = opened.embedded() && opened.demo();
-        title.set(embeddedDemo ? messages.get("app.title.demo")
-                : messages.format("app.title.team", opened.baseUri().getHost()));
+        baseTitle = embeddedDemo ? messages.get("app.title.demo")
+                : messages.format("app.title.team", opened.baseUri().getHost());
+        retitle();
         status.started(opened.baseUri().toString(), embeddedDemo);
         sessions = new ReviewerSessions(client, signing::backgroundSigner, clock,
                 grant -> uiThread.execute(() -> status.session(grant)), messages.get("session.locked"));
         client.useSessions(sessions);
-        decision.connect(new DecisionSubmitter(client, sessions, clock, consoleVersion));
-        queue.connect(new QueueFeed(client), pollPeriod);
+        OutboxSender sender = new OutboxSender(client, cache.outbox(), clock);
+        decision.connect(new DecisionSubmitter(client, sessions, cache.proposals(), cache.outbox(), sender, clock,
+                consoleVersion));
+        queue.connect(new ConsoleSync(client, cache.proposals(), cache.outbox(), sender, clock), pollPeriod);
         keys.prepare(client, opened, this::signIn);
+    }
+
+    private void retitle() {
+        if (baseTitle != null) {
+            title.set(queue.stateProperty().get() == QueueViewModel.SyncState.OFFLINE
+                    ? messages.format("app.title.offlineCached", baseTitle) : baseTitle);
+        }
     }
 
     /**
@@ -130,7 +194,10 @@ public final class ConsoleViewModel {
                 signingIn = false;
                 String message = new UserErrors(messages).message(e);
                 LOG.warn("sign-in failed: {}", message);
-                alerts.showError(messages.get("session.failed.title"), message, UserErrors.details(e));
+                if (!(e instanceof GatewayUnavailableException)) {
+                    // offline is no error: the console works from its cache and signs in when the gateway is back
+                    alerts.showError(messages.get("session.failed.title"), message, UserErrors.details(e));
+                }
                 queue.refresh();
             });
         }, () -> {
@@ -189,6 +256,10 @@ public final class ConsoleViewModel {
         if (connection != null) {
             closeQuietly(connection);
             connection = null;
+        }
+        if (cache != null) {
+            cache.close();
+            cache = null;
         }
     }
 

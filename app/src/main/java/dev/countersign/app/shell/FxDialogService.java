@@ -65,6 +65,15 @@ public final class FxDialogService implements DialogService {
         alert.show();
     }
 
+    @Override
+    public void confirm(String title, String message, String confirmLabel, Runnable onConfirm, Runnable onDecline) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+        ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(yes, ButtonType.CANCEL);
+        alert.resultProperty().addListener((obs, old, result) -> (result == yes ? onConfirm : onDecline).run());
+        alert.show();
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type);
         Window window = owner.get();

@@ -12,6 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
@@ -24,7 +25,8 @@ public final class StatusBarView extends HBox {
     private static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
 
     /** @param signIn asks the reviewer to unlock the key and opens a session (offered while signed out) */
-    public StatusBarView(StatusViewModel vm, Runnable signIn, String signInText) {
+    public StatusBarView(StatusViewModel vm, Runnable signIn, String signInText, Runnable showRefused,
+            String refusedA11y) {
         getStyleClass().add("status-bar");
         setId("statusBar");
         setSpacing(10);
@@ -54,6 +56,22 @@ public final class StatusBarView extends HBox {
         Label lastSync = new Label(null, new FontIcon(MaterialDesignS.SYNC));
         lastSync.setId("statusLastSync");
         lastSync.textProperty().bind(vm.lastSyncTextProperty());
+        Label outbox = new Label(null, new FontIcon(MaterialDesignT.TRAY_ARROW_UP));
+        outbox.setId("statusOutbox");
+        outbox.getStyleClass().add("outbox-waiting");
+        outbox.textProperty().bind(vm.outboxTextProperty());
+        outbox.visibleProperty().bind(vm.outboxTextProperty().isNotEmpty());
+        outbox.managedProperty().bind(outbox.visibleProperty());
+        outbox.setMinWidth(Region.USE_PREF_SIZE);
+        Hyperlink refused = new Hyperlink(null, new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        refused.setId("statusRefused");
+        refused.getStyleClass().add("outbox-refused");
+        refused.textProperty().bind(vm.refusedTextProperty());
+        refused.setAccessibleText(refusedA11y);
+        refused.visibleProperty().bind(vm.refusedTextProperty().isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
+        refused.setMinWidth(Region.USE_PREF_SIZE);
+        refused.setOnAction(e -> showRefused.run());
         Label open = new Label(null, new FontIcon(MaterialDesignT.TRAY_FULL));
         open.textProperty().bind(vm.openTextProperty());
         Label key = new Label(null, new FontIcon(MaterialDesignK.KEY_VARIANT));
@@ -74,7 +92,8 @@ public final class StatusBarView extends HBox {
         for (Label fixed : new Label[] {connection, lastSync, open}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(gateway, connection, signInLink, separator(), lastSync, separator(), open, spacer,
+        getChildren().addAll(gateway, connection, signInLink, separator(), lastSync, outbox, refused, separator(),
+                open, spacer,
                 session, separator(), key);
     }
 

@@ -31,6 +31,8 @@ public final class StatusViewModel {
     private final ObjectBinding<Connection> connection;
     private final StringBinding connectionText;
     private final StringBinding lastSyncText;
+    private final StringBinding outboxText;
+    private final StringBinding refusedText;
     private final StringBinding keyText;
     private final StringBinding identityText;
     private final RightsTexts rights;
@@ -45,7 +47,8 @@ public final class StatusViewModel {
         this.rights = new RightsTexts(messages);
         gateway.set(messages.get("status.gateway.starting"));
         connection = Bindings.createObjectBinding(() -> {
-            if (startError.get() != null || queue.stateProperty().get() == SyncState.FAILED) {
+            if (startError.get() != null || queue.stateProperty().get() == SyncState.FAILED
+                    || queue.stateProperty().get() == SyncState.OFFLINE) {
                 return Connection.OFFLINE;
             }
             if (queue.stateProperty().get() == SyncState.SIGNED_OUT) {
@@ -55,11 +58,19 @@ public final class StatusViewModel {
         }, started, startError, queue.stateProperty(), queue.lastSyncProperty());
         connectionText = Bindings.createStringBinding(() -> switch (connection.get()) {
             case STARTING -> messages.get("status.connection.starting");
-            case CONNECTED -> messages.get("status.connection.connected");
+            case CONNECTED -> queue.receivedProperty().get() > 0
+                    ? messages.format("status.connection.syncing", queue.receivedProperty().get())
+                    : messages.get("status.connection.connected");
             case SIGNED_OUT -> messages.get("status.connection.signedOut");
-            case OFFLINE -> messages.format("status.connection.offline",
-                    startError.get() != null ? startError.get() : queue.syncErrorProperty().get());
-        }, connection, queue.syncErrorProperty(), startError);
+            case OFFLINE -> startError.get() == null && queue.stateProperty().get() == SyncState.OFFLINE
+                    ? messages.format("status.connection.offline.cached", queue.syncErrorProperty().get())
+                    : messages.format("status.connection.offline",
+                            startError.get() != null ? startError.get() : queue.syncErrorProperty().get());
+        }, connection, queue.syncErrorProperty(), startError, queue.receivedProperty(), queue.stateProperty());
+        outboxText = Bindings.createStringBinding(() -> queue.waitingProperty().get() == 0 ? ""
+                : messages.format("status.outbox.waiting", queue.waitingProperty().get()), queue.waitingProperty());
+        refusedText = Bindings.createStringBinding(() -> queue.notRecorded().isEmpty() ? ""
+                : messages.format("status.outbox.refused", queue.notRecorded().size()), queue.notRecorded());
         lastSyncText = Bindings.createStringBinding(() -> queue.lastSyncProperty().get() == null
                 ? messages.get("status.lastSync.never")
                 : messages.format("status.lastSync", time.localTime(queue.lastSyncProperty().get())),
@@ -165,6 +176,16 @@ public final class StatusViewModel {
     private static String algorithm(ReviewerView known, String keyId) {
         return known.keys().stream().filter(k -> k.keyId().equals(keyId)).map(ReviewerView.Key::algorithm)
                 .findFirst().orElse("?");
+    }
+
+    /** "2 decisions waiting to be sent", or empty. */
+    public StringBinding outboxTextProperty() {
+        return outboxText;
+    }
+
+    /** "1 decision not recorded" (refused after it was sent from the outbox), or empty. */
+    public StringBinding refusedTextProperty() {
+        return refusedText;
     }
 
     public StringBinding openTextProperty() {

@@ -5,6 +5,8 @@ import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.EnrollmentReceipt;
 import dev.countersign.model.api.EnrollmentRequest;
 import dev.countersign.model.api.Health;
+import dev.countersign.model.api.NonceBatch;
+import dev.countersign.model.api.NonceBatchRequest;
 import dev.countersign.model.api.NonceGrant;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.QueuePage;
@@ -13,6 +15,8 @@ import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.api.SessionChallengeGrant;
 import dev.countersign.model.api.SessionChallengeRequest;
 import dev.countersign.model.api.SessionGrant;
+import dev.countersign.model.crypto.KeyIds;
+import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.json.JsonFormatException;
 import dev.countersign.model.record.DsseEnvelope;
@@ -20,6 +24,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -82,6 +87,33 @@ public final class GatewayClient {
         return send(get(url("v1", "health")), Health.class);
     }
 
+    /**
+     * The id (sha256 of the DER) of the gateway's signing key, which names a gateway for good: a console's cache
+     * belongs to the gateway whose key filled it. Needs no session.
+     */
+    public String gatewayKeyId() throws GatewayException {
+        Request request = get(url("v1", "log", "key")).header("Accept", "text/plain").build();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            String text = body == null ? "" : body.string();
+            if (!response.isSuccessful()) {
+                throw new GatewayProblemException(Problems.parse(response.code(), response.message(),
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            try {
+                return KeyIds.of(PublicKeys.fromPem(text));
+            } catch (RuntimeException e) {
+                throw new GatewayResponseException("The gateway's public key is not a PEM public key ("
+                        + e.getMessage() + ").", e);
+            }
+        } catch (InterruptedIOException e) {
+            throw new GatewayUnavailableException("The gateway at " + hostPort() + " did not answer in time.", e);
+        } catch (IOException e) {
+            throw new GatewayUnavailableException("The gateway at " + hostPort()
+                    + " cannot be reached. Check that it is running and that this computer can reach it.", e);
+        }
+    }
+
     /** Proposals changed since the cursor (null: from the beginning). */
     public QueuePage queue(String cursor, int limit) throws GatewayException {
         HttpUrl.Builder url = url("v1", "queue").newBuilder().addQueryParameter("limit", Integer.toString(limit));
@@ -98,6 +130,15 @@ public final class GatewayClient {
     public NonceGrant issueNonce(String proposalId, String idempotencyKey) throws GatewayException {
         return sendAuthed(post(url("v1", "proposals", proposalId, "nonces"), EMPTY, idempotencyKey),
                 NonceGrant.class);
+    }
+
+    /**
+     * Decision nonces for a batch of proposals (1–500), one each for those still pending; the others are listed as
+     * refused. Fetched ahead, so a decision can be signed while the gateway cannot be reached.
+     */
+    public NonceBatch issueNonces(List<String> proposalIds) throws GatewayException {
+        return sendAuthed(post(url("v1", "nonces"), json(new NonceBatchRequest(proposalIds)),
+                "nonces-" + java.util.UUID.randomUUID()), NonceBatch.class);
     }
 
     public DecisionReceipt postDecision(DsseEnvelope envelope, String idempotencyKey) throws GatewayException {

@@ -90,7 +90,7 @@ class ConsoleEndToEndTest {
         // review the critical prod rotation
         QueueRow row = console.row(ConsoleDriver.is(ActionType.ROTATE_CREDENTIAL, RiskTier.CRITICAL, "prod"))
                 .orElseThrow();
-        ProposalView shown = row.view();
+        ProposalView shown = console.view(row);
         console.select(row);
         assertEquals("Rotate credential", text("#proposalAction"));
         DependentWorkload firstWorkload = shown.context().dependentWorkloads().stream()
@@ -134,8 +134,8 @@ class ConsoleEndToEndTest {
         assertEquals("you@northwind.example", verified.decision().reviewer());
         assertEquals(DecisionRecords.proposalDigest(shown.proposal()), verified.proposalDigest());
         assertEquals(shown.proposal().subjectName(), verified.subjectName());
-        assertEquals(ProposalStatus.PENDING, row.view().status());
-        assertEquals(1, row.view().approvals().size());
+        assertEquals(ProposalStatus.PENDING, row.summary().status());
+        assertEquals(1, row.summary().approvalsGiven());
 
         // the proposal stays selectable and says why it cannot be approved twice by one reviewer
         robot.clickOn("#approveToggle");

@@ -94,7 +94,7 @@ class UnlockWrongPassphraseTest {
         robot.clickOn("#signSubmit");
 
         console.awaitNode("#unlockPassphrase", Duration.ofSeconds(10));
-        assertEquals(ProposalStatus.PENDING, row.view().status(), "nothing is sent before the key signs");
+        assertEquals(ProposalStatus.PENDING, row.summary().status(), "nothing is sent before the key signs");
         robot.clickOn("#unlockPassphrase").write(PASSPHRASE);
         robot.clickOn("#unlockKey");
         console.awaitGone("#unlockDialog", Duration.ofSeconds(30));

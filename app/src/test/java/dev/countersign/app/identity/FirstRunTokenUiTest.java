@@ -78,6 +78,12 @@ class FirstRunTokenUiTest {
             public void showInfo(String title, String message, String copyable) {
                 alerts.add(title);
             }
+
+            @Override
+            public void confirm(String title, String message, String confirmLabel, Runnable yes, Runnable no) {
+                alerts.add(title);
+                no.run();
+            }
         };
         gate = new KeyGate(messages, runner, windows, quiet, keys, session,
                 new ReviewerSettings("dee@northwind.example", "Dee Token", List.of()));

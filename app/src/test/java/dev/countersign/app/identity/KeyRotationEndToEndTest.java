@@ -84,9 +84,9 @@ class KeyRotationEndToEndTest {
         assertTrue(seen.keys().stream().anyMatch(k -> k.keyId().equals(newKeyId) && k.revokedAt() == null));
         assertNotNull(seen.rights(), "the rights stay with the reviewer");
 
-        QueueRow row = models.queue.rows().stream().filter(r -> r.view().status() == ProposalStatus.PENDING
-                && r.view().approvalsRequired() == 1 && r.view().proposal().riskTier() == RiskTier.LOW
-                && r.view().approvals().isEmpty()).findFirst().orElseThrow();
+        QueueRow row = models.queue.rows().stream().filter(r -> r.summary().status() == ProposalStatus.PENDING
+                && r.summary().approvalsRequired() == 1 && r.summary().riskTier() == RiskTier.LOW
+                && r.summary().approvalsGiven() == 0).findFirst().orElseThrow();
         models.queue.selectedProperty().set(row);
         models.decision.verdictProperty().set(Verdict.DENY);
         models.decision.reasonCodeProperty().set(ReasonCode.NEEDS_MORE_CONTEXT);

@@ -47,7 +47,7 @@ class AuthorityViewModelTest {
     }
 
     private static ProposalView critical() {
-        return models.queue.rows().stream().map(r -> r.view()).filter(v -> v.status() == ProposalStatus.PENDING
+        return models.queue.rows().stream().map(models::view).filter(v -> v.status() == ProposalStatus.PENDING
                 && v.context().policyBasis().tier() == RiskTier.CRITICAL).findFirst().orElseThrow();
     }
 

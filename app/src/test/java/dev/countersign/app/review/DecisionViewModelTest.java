@@ -93,7 +93,7 @@ class DecisionViewModelTest {
     void approvingAOneApprovalProposalClosesItAndTheRecordVerifiesWithTheReviewersKey() throws Exception {
         QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvalsRequired() == 1
                 && v.approvals().isEmpty());
-        ProposalView shown = row.view();
+        ProposalView shown = models.view(row);
         assertTrue(models.review.digestsMatchProperty().get(), "the console's digests equal the gateway's");
         decide(Verdict.APPROVE, ReasonCode.MATCHES_INTENT, "Matches the change ticket.");
 
@@ -139,7 +139,7 @@ class DecisionViewModelTest {
     void aDecisionOnSomethingOtherThanWhatTheGatewayHoldsIsRefusedInPlainWordsAndNothingIsRecorded()
             throws Exception {
         QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvals().isEmpty());
-        ProposalView real = row.view();
+        ProposalView real = models.view(row);
         Proposal p = real.proposal();
         Proposal altered = new Proposal(p.id(), p.version(), p.agent(), p.actionType(), p.target(), p.environment(),
                 p.parameters(), p.intent() + " (edited)", p.riskTier(), p.createdAt(), p.expiresAt());
@@ -153,7 +153,7 @@ class DecisionViewModelTest {
         assertEquals(Tone.WARNING, models.decision.toneProperty().get());
         assertEquals("The proposal you saw differs from what the gateway holds (version " + p.version() + ")."
                 + " Nothing was recorded. Review again before you decide.", models.decision.messageProperty().get());
-        assertTrue(models.decision.detailsProperty().get().contains("GatewayProblemException"));
+        assertTrue(models.decision.detailsProperty().get().contains("stale-proposal"));
         assertTrue(gateway.client().decisions(p.id()).records().isEmpty());
         assertEquals(ProposalStatus.PENDING, gateway.client().proposal(p.id()).status());
         assertEquals(Verdict.DENY, models.decision.verdictProperty().get(), "the form is kept until a new review");
@@ -169,7 +169,7 @@ class DecisionViewModelTest {
     @Test
     void digestsThatDoNotMatchWhatIsShownBlockSigning() {
         QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvals().isEmpty());
-        ProposalView real = row.view();
+        ProposalView real = models.view(row);
         Proposal p = real.proposal();
         Proposal altered = new Proposal(p.id(), p.version(), p.agent(), p.actionType(), p.target(), p.environment(),
                 p.parameters(), p.intent() + " (edited in transit)", p.riskTier(), p.createdAt(), p.expiresAt());
@@ -208,7 +208,7 @@ class DecisionViewModelTest {
     @Test
     void aChangedContextSaysSoAndReviewAgainReloadsTheWorkspace() throws Exception {
         QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvals().isEmpty());
-        ProposalView real = row.view();
+        ProposalView real = models.view(row);
         ProposalContext c = real.context();
         ProposalContext older = new ProposalContext(c.proposalId(), c.proposalVersion(),
                 c.capturedAt().minusSeconds(3600), c.blastRadius(), c.dependentWorkloads(), c.incidents(),
@@ -235,7 +235,7 @@ class DecisionViewModelTest {
         QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvals().isEmpty());
         models.decision.verdictProperty().set(Verdict.APPROVE);
         models.decision.reasonTextProperty().set("Looks fine.");
-        ProposalView v = row.view();
+        ProposalView v = models.view(row);
         Proposal p = v.proposal();
         Proposal v2 = new Proposal(p.id(), p.version() + 1, p.agent(), p.actionType(), p.target(), p.environment(),
                 p.parameters(), p.intent() + " Also widen the scope.", p.riskTier(), p.createdAt(), p.expiresAt());
@@ -265,7 +265,7 @@ class DecisionViewModelTest {
     }
 
     private QueueRow select(Predicate<ProposalView> which) {
-        QueueRow row = models.queue.rows().stream().filter(r -> which.test(r.view())).findFirst().orElseThrow();
+        QueueRow row = models.queue.rows().stream().filter(r -> which.test(models.view(r))).findFirst().orElseThrow();
         models.queue.selectedProperty().set(row);
         return row;
     }

@@ -101,7 +101,12 @@ public final class ConsoleDriver {
 
     /** The first queue row whose proposal matches. */
     public Optional<QueueRow> row(Predicate<ProposalView> matching) {
-        return app.composition().queue().rows().stream().filter(r -> matching.test(r.view())).findFirst();
+        return app.composition().queue().rows().stream().filter(r -> matching.test(view(r))).findFirst();
+    }
+
+    /** The whole proposal of a row, as the console's cache holds it now. */
+    public ProposalView view(QueueRow row) {
+        return app.composition().queue().view(row.id()).orElseThrow();
     }
 
     public static Predicate<ProposalView> is(ActionType action, RiskTier tier, String environment) {

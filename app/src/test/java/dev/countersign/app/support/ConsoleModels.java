@@ -1,5 +1,14 @@
 package dev.countersign.app.support;
 
+import dev.countersign.app.AppConfig;
+import dev.countersign.app.cache.ConsoleCache;
+import dev.countersign.app.cache.InspectedCacheFile;
+import dev.countersign.app.queue.QueueRow;
+import dev.countersign.app.sync.GatewayConnector;
+import dev.countersign.model.api.ProposalView;
+import java.net.URI;
+import java.util.Optional;
+
 import dev.countersign.app.AppComposition;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.SyncTaskRunner;
@@ -46,6 +55,15 @@ public final class ConsoleModels {
     public final ConsoleViewModel console;
 
     public ConsoleModels(TestGateway gateway, Path dataDir, String reviewer) {
+        this(gateway, gateway::connection, dataDir, reviewer, Optional.empty());
+    }
+
+    /**
+     * The console against any gateway (team mode when {@code gatewayUri} is given: its cache is then that gateway's);
+     * {@code gateway} is the test's own handle on it, if it has one.
+     */
+    public ConsoleModels(TestGateway gateway, GatewayConnector connector, Path dataDir, String reviewer,
+            Optional<URI> gatewayUri) {
         this.gateway = gateway;
         Clock clock = Clock.systemUTC();
         TimeTexts time = new TimeTexts(messages, ZoneOffset.UTC);
@@ -54,14 +72,14 @@ public final class ConsoleModels {
                 new SettingsStore(dataDir.resolve("settings.json")));
         keys = new KeyGate(messages, runner, dialogs, dialogs, reviewerKeys, session,
                 new ReviewerSettings(reviewer, "Test Reviewer", AppComposition.DEMO_ROLES));
-        queue = new QueueViewModel(runner, clock, texts, new UserErrors(messages));
-        review = new ReviewViewModel(queue.selectedProperty());
+        queue = new QueueViewModel(runner, clock, texts, new UserErrors(messages), Runnable::run);
+        review = new ReviewViewModel(queue, clock, AppConfig.DEFAULT_STALE_CONTEXT);
         authority = new AuthorityViewModel(messages, review.shownProperty(), session.knownProperty());
         decision = new DecisionViewModel(messages, runner, clock, review, authority, keys, session, queue);
         status = new StatusViewModel(messages, time, queue, session);
-        console = new ConsoleViewModel(messages, runner, gateway::connection, GatewayClient::new, keys, session,
+        console = new ConsoleViewModel(messages, runner, connector, GatewayClient::new, keys, session,
                 Runnable::run, queue, decision, status, dialogs, clock, "countersign-console/test",
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), ConsoleCache.stem(dataDir, gatewayUri), InspectedCacheFile.check());
     }
 
     /**
@@ -71,5 +89,15 @@ public final class ConsoleModels {
     public ConsoleModels connect() {
         console.start();
         return this;
+    }
+
+    /** The whole proposal of a queue row, as the console's cache holds it. */
+    public ProposalView view(QueueRow row) {
+        return queue.view(row.id()).orElseThrow();
+    }
+
+    /** Stops the console as closing its window does: the session ends, the cache is closed. */
+    public void stop() {
+        console.stop();
     }
 }

@@ -27,6 +27,8 @@ public final class FakeDialogService implements DialogService {
     private final Deque<Answer> answers = new ArrayDeque<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
+    private final List<String> confirms = new ArrayList<>();
+    private boolean confirmAnswer;
     private final List<String> unlockErrorsSeen = new ArrayList<>();
     private int newKeyWindows;
     private int unlockWindows;
@@ -76,6 +78,22 @@ public final class FakeDialogService implements DialogService {
     @Override
     public void showInfo(String title, String message, String copyable) {
         infos.add(title + ": " + message);
+    }
+
+    @Override
+    public void confirm(String title, String message, String confirmLabel, Runnable onConfirm, Runnable onDecline) {
+        confirms.add(title + ": " + message);
+        (confirmAnswer ? onConfirm : onDecline).run();
+    }
+
+    /** How the next questions are answered (default: no). */
+    public FakeDialogService confirmWith(boolean yes) {
+        confirmAnswer = yes;
+        return this;
+    }
+
+    public List<String> confirms() {
+        return confirms;
     }
 
     public List<String> errors() {

@@ -163,6 +163,11 @@ public final class KeysScreenshots {
             @Override
             public void showInfo(String title, String message, String copyable) {
             }
+
+            @Override
+            public void confirm(String title, String message, String confirmLabel, Runnable yes, Runnable no) {
+                no.run();
+            }
         };
         KeyGate gate = new KeyGate(messages, runner, prompts, quiet, keys, session,
                 new ReviewerSettings(reviewer, name, List.of("sre", "platform-security")));

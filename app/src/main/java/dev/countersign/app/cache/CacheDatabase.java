@@ -1,0 +1,234 @@
+package dev.countersign.app.cache;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's H2 file: checked before it is opened, migrated with Flyway, read through a small pool and written
+ * by one writer thread. A commit is written to the file before {@link #write} returns ({@code WRITE_DELAY=0}), so a
+ * console killed right after survives with it.
+ */
+public final class CacheDatabase implements AutoCloseable {
+    public static final String MIGRATIONS = "classpath:db/console";
+    private static final Logger LOG = LoggerFactory.getLogger(CacheDatabase.class);
+    private static final String APPLICATION = "countersign-console-cache";
+    private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final JdbcConnectionPool pool;
+    private final Connection writerConnection;
+    private final ExecutorService writer;
+    private volatile Thread writerThread;
+
+    private CacheDatabase(Path file, JdbcConnectionPool pool, Connection writerConnection) {
+        this.file = file;
+        this.pool = pool;
+        this.writerConnection = writerConnection;
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cache-writer");
+            t.setDaemon(true);
+            writerThread = t;
+            return t;
+        });
+    }
+
+    /**
+     * Opens (creating if need be) the cache {@code <stem>.mv.db}, after {@code check} found nothing in it the console
+     * did not make.
+     */
+    public static CacheDatabase open(Path stem, CacheFileCheck check) {
+        Path dir = stem.toAbsolutePath().getParent();
+        Path file = mvFile(stem);
+        if (stem.toString().contains(";")) {
+            throw new CacheException("The cache path must not contain ';': " + stem);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CacheException("Cannot create the cache folder " + dir + ": " + e.getMessage(), e);
+        }
+        check.check(file);
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + stem.toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "console", "");
+        pool.setMaxConnections(8);
+        Connection writerConnection = null;
+        try {
+            migrate(pool);
+            writerConnection = pool.getConnection();
+            writerConnection.setAutoCommit(false);
+            checkApplication(writerConnection, file);
+            LOG.info("opened the console cache {}", file);
+            return new CacheDatabase(file, pool, writerConnection);
+        } catch (SQLException e) {
+            closeQuietly(writerConnection);
+            pool.dispose();
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw new CacheException("The console's cache " + file + " is open in another Countersign console."
+                        + " Close that console, or start this one with another --data-dir.", e);
+            }
+            throw new CacheException("Cannot open the console's cache " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(writerConnection);
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /** The file H2 keeps for a database stem. */
+    public static Path mvFile(Path stem) {
+        return stem.resolveSibling(stem.getFileName() + ".mv.db");
+    }
+
+    /**
+     * Renames a refused cache file to {@code <name>.refused-<time>}, next to it, so a fresh cache can be made and the
+     * refused one can still be looked at. Returns where it went.
+     */
+    public static Path moveAside(Path mvDbFile, Clock clock) {
+        Path aside = mvDbFile.resolveSibling(mvDbFile.getFileName() + ".refused-" + ASIDE.format(clock.instant()));
+        try {
+            Files.move(mvDbFile, aside, StandardCopyOption.ATOMIC_MOVE);
+            Path trace = mvDbFile.resolveSibling(mvDbFile.getFileName().toString().replace(".mv.db", ".trace.db"));
+            Files.deleteIfExists(trace);
+            LOG.warn("moved the refused cache {} aside to {}", mvDbFile, aside);
+            return aside;
+        } catch (IOException e) {
+            throw new CacheException("Could not move the refused cache " + mvDbFile + " aside: " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(JdbcConnectionPool pool) {
+        try {
+            Flyway.configure(CacheDatabase.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    .failOnMissingLocations(true)
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new CacheException("The console's cache could not be brought up to date: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkApplication(Connection c, Path file) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT meta_value FROM cache_meta WHERE meta_key = 'application'")) {
+            if (!rs.next() || !APPLICATION.equals(rs.getString(1))) {
+                throw new CacheRefusedException(file, "it does not say it is a Countersign console cache", null);
+            }
+        }
+        c.rollback();
+    }
+
+    /** Runs {@code work} in one transaction on the writer thread and returns once it is committed. */
+    public <T> T write(Work<T> work) {
+        if (Thread.currentThread() == writerThread) {
+            return inTransaction(work);
+        }
+        Future<T> done = writer.submit(() -> inTransaction(work));
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CacheException("Interrupted while writing the cache", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new CacheException("Writing the cache failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try {
+            T result = work.run(writerConnection);
+            writerConnection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                writerConnection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new CacheException("Writing the console's cache failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads from a consistent snapshot, on the calling thread (never the UI thread for large reads). */
+    public <T> T read(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new CacheException("Reading the console's cache failed: " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("the cache writer did not finish within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly(writerConnection);
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.debug("cache shutdown reported: {}", e.getMessage());
+        }
+        pool.dispose();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a cache connection: {}", e.getMessage());
+            }
+        }
+    }
+}

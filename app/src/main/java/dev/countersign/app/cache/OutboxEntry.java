@@ -1,0 +1,57 @@
+package dev.countersign.app.cache;
+
+import dev.countersign.model.Verdict;
+import dev.countersign.model.record.DsseEnvelope;
+import java.time.Instant;
+
+/**
+ * A signed decision in the outbox: the envelope exactly as it will be (re)sent, under one idempotency key, and where
+ * it stands. {@code problemType} and {@code problemDetail} are the gateway's refusal; {@code lastError} the last
+ * failure to reach it.
+ */
+public record OutboxEntry(
+        String idempotencyKey,
+        long seq,
+        String proposalId,
+        int proposalVersion,
+        Verdict verdict,
+        String reviewer,
+        String keyId,
+        String nonce,
+        DsseEnvelope envelope,
+        Instant signedAt,
+        State state,
+        int attempts,
+        Instant lastAttemptAt,
+        String lastError,
+        String problemType,
+        String problemDetail,
+        String recordId,
+        Long logIndex,
+        Instant resolvedAt,
+        Instant acknowledgedAt) {
+
+    /** Pending: not yet accepted or refused by the gateway. Recorded and refused are final. */
+    public enum State {
+        PENDING("pending"), RECORDED("recorded"), REFUSED("refused");
+
+        private final String column;
+
+        State(String column) {
+            this.column = column;
+        }
+
+        String column() {
+            return column;
+        }
+
+        static State of(String column) {
+            for (State s : values()) {
+                if (s.column.equals(column)) {
+                    return s;
+                }
+            }
+            throw new CacheException("The outbox holds an unknown state '" + column + "'");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.countersign.app.sync;
+
+import dev.countersign.app.cache.Outbox;
+import dev.countersign.app.cache.OutboxEntry;
+import dev.countersign.app.cache.ProposalCache;
+import dev.countersign.app.cache.ProposalSummary;
+import dev.countersign.model.api.QueuePage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One round of keeping the cache and the gateway in step, run in the background: send the outbox, pull what changed
+ * in the queue since the stored cursor (each page stored with the cursor after it, so an interrupted sync resumes
+ * without gaps or duplicates), and fetch decision nonces ahead for pending proposals, so they can be decided offline.
+ */
+public final class ConsoleSync {
+    static final int PAGE_SIZE = 500;
+    static final int NONCE_BATCH = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSync.class);
+
+    private final GatewayClient client;
+    private final ProposalCache cache;
+    private final Outbox outbox;
+    private final OutboxSender sender;
+    private final Clock clock;
+    private volatile boolean bound;
+
+    public ConsoleSync(GatewayClient client, ProposalCache cache, Outbox outbox, OutboxSender sender, Clock clock) {
+        this.client = client;
+        this.cache = cache;
+        this.outbox = outbox;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    /**
+     * What a round did. {@code failure} is why it stopped (the gateway unreachable, signed out, a refusal); what it
+     * stored before that stays stored. {@code dropped}: the gateway is not the one that filled the cache, whose
+     * proposals were dropped.
+     */
+    public record Report(List<ProposalSummary> changed, int received, boolean dropped,
+            List<OutboxEntry> recorded, List<OutboxEntry> refused, Outbox.Counts outbox, Instant syncedAt,
+            Exception failure) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /** Runs one round; never throws for the gateway's sake (see {@link Report#failure()}). Blocking. */
+    public Report run(IntConsumer progress) {
+        List<ProposalSummary> changed = new ArrayList<>();
+        int[] received = {0};
+        boolean dropped = false;
+        OutboxSender.Flush flush = new OutboxSender.Flush(List.of(), List.of(), 0, null);
+        Exception failure = null;
+        try {
+            dropped = bindGateway();
+            flush = sender.flush();
+            if (flush.stoppedBy() != null) {
+                throw flush.stoppedBy();
+            }
+            pull(changed, received, progress);
+            fetchNonces();
+        } catch (GatewayException | RuntimeException e) {
+            failure = e;
+            LOG.debug("sync stopped: {}", e.getMessage());
+        }
+        return new Report(changed, received[0], dropped, flush.recorded(), flush.refused(), outbox.counts(),
+                failure == null ? clock.instant() : null, failure);
+    }
+
+    /** The first round checks which gateway this is, by its signing key; another one empties the cache. */
+    private boolean bindGateway() throws GatewayException {
+        if (bound) {
+            return false;
+        }
+        String keyId = client.gatewayKeyId();
+        boolean dropped = cache.bindGateway(keyId);
+        if (dropped) {
+            LOG.warn("the gateway's key is not the one that filled the cache: cached proposals dropped, syncing anew");
+        }
+        bound = true;
+        return dropped;
+    }
+
+    private void pull(List<ProposalSummary> changed, int[] received, IntConsumer progress) throws GatewayException {
+        try {
+            pages(changed, received, progress);
+        } catch (GatewayProblemException e) {
+            if (!"invalid-cursor".equals(e.code()) || cache.cursor().isEmpty()) {
+                throw e;
+            }
+            LOG.info("the gateway does not know the cache's cursor (it was reset?): syncing from the beginning");
+            cache.resetCursor();
+            pages(changed, received, progress);
+        }
+    }
+
+    private void pages(List<ProposalSummary> changed, int[] received, IntConsumer progress) throws GatewayException {
+        Optional<String> cursor = cache.cursor();
+        while (true) {
+            QueuePage page = client.queue(cursor.orElse(null), PAGE_SIZE);
+            ProposalCache.Applied applied = cache.applyPage(page.items(), page.nextCursor(), clock.instant());
+            changed.addAll(applied.changed());
+            received[0] += page.items().size();
+            if (!page.items().isEmpty()) {
+                progress.accept(received[0]);
+            }
+            cursor = Optional.of(page.nextCursor());
+            if (!page.hasMore()) {
+                return;
+            }
+        }
+    }
+
+    /** Asks for a nonce for every pending proposal that has none, in batches. */
+    private void fetchNonces() throws GatewayException {
+        List<String> ids = cache.needingNonces(clock.instant(), Integer.MAX_VALUE);
+        for (int from = 0; from < ids.size(); from += NONCE_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + NONCE_BATCH));
+            cache.putNonces(client.issueNonces(batch).nonces(), clock.instant());
+        }
+    }
+}

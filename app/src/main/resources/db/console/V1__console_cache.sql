@@ -1,0 +1,71 @@
+-- The console's local cache, version 1: what the console last saw from its gateway, and the decisions it signed.
+-- Everything here but the outbox can be thrown away and synced again; the outbox holds signed decisions that may not
+-- have reached the gateway yet, so it is never cleared. No identity columns or sequences: the file is checked against
+-- what these migrations make before it is opened (H2FileInspector), and fewer moving parts keep that check exact.
+
+CREATE TABLE cache_meta (
+    meta_key   VARCHAR(100)  PRIMARY KEY,
+    meta_value VARCHAR(4000) NOT NULL
+);
+INSERT INTO cache_meta (meta_key, meta_value) VALUES ('application', 'countersign-console-cache');
+
+-- Each proposal as the gateway last served it (its view JSON, context included), with the columns the queue shows,
+-- so the queue loads without parsing 50,000 documents.
+CREATE TABLE proposal (
+    id                  VARCHAR(64)   PRIMARY KEY,
+    version             INT           NOT NULL,
+    status              VARCHAR(16)   NOT NULL,
+    risk_tier           VARCHAR(16)   NOT NULL,
+    action_type         VARCHAR(64)   NOT NULL,
+    environment         VARCHAR(200)  NOT NULL,
+    target_id           VARCHAR(200)  NOT NULL,
+    target_name         VARCHAR(400)  NOT NULL,
+    target_kind         VARCHAR(64)   NOT NULL,
+    agent_id            VARCHAR(1000) NOT NULL,
+    approvals_given     INT           NOT NULL,
+    approvals_required  INT           NOT NULL,
+    created_at          TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    expires_at          TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    updated_at          TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    context_captured_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    synced_at           TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    view_json           CHARACTER VARYING NOT NULL
+);
+
+-- A single-use decision nonce per pending proposal, fetched while online so a decision can be signed offline.
+CREATE TABLE proposal_nonce (
+    proposal_id VARCHAR(64) PRIMARY KEY,
+    nonce       VARCHAR(64) NOT NULL,
+    expires_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    fetched_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);
+
+-- Signed decisions, written (and committed) before the first attempt to send them. The idempotency key and the
+-- envelope never change, so a resend after a crash or a lost answer is the same request and is recorded once.
+CREATE TABLE outbox (
+    idempotency_key  VARCHAR(200) PRIMARY KEY,
+    seq              BIGINT       NOT NULL,
+    proposal_id      VARCHAR(64)  NOT NULL,
+    proposal_version INT          NOT NULL,
+    verdict          VARCHAR(16)  NOT NULL,
+    reviewer         VARCHAR(320) NOT NULL,
+    key_id           VARCHAR(64)  NOT NULL,
+    nonce            VARCHAR(64)  NOT NULL,
+    envelope_json    CHARACTER VARYING NOT NULL,
+    signed_at        TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    state            VARCHAR(16)  NOT NULL,
+    attempts         INT          NOT NULL,
+    last_attempt_at  TIMESTAMP(9) WITH TIME ZONE,
+    last_error       VARCHAR(2000),
+    problem_type     VARCHAR(100),
+    problem_detail   VARCHAR(4000),
+    record_id        VARCHAR(64),
+    log_index        BIGINT,
+    resolved_at      TIMESTAMP(9) WITH TIME ZONE,
+    acknowledged_at  TIMESTAMP(9) WITH TIME ZONE,
+    CONSTRAINT outbox_state CHECK (state IN ('pending', 'recorded', 'refused')),
+    CONSTRAINT outbox_verdict CHECK (verdict IN ('approve', 'deny', 'escalate'))
+);
+CREATE UNIQUE INDEX outbox_seq ON outbox (seq);
+CREATE UNIQUE INDEX outbox_nonce ON outbox (nonce);
+CREATE INDEX outbox_state_seq ON outbox (state, seq);
