@@ -283,6 +283,11 @@ public final class ConsoleViewModel {
         }
     }
 
+    /** The cache, once it is open (for tests and tools). */
+    public Optional<ConsoleCache> cache() {
+        return Optional.ofNullable(cache);
+    }
+
     /** The gateway's base URI once connected. */
     public ReadOnlyObjectProperty<URI> gatewayUriProperty() {
         return gatewayUri.getReadOnlyProperty();

@@ -96,6 +96,11 @@ public final class ConsoleModels {
         return queue.view(row.id()).orElseThrow();
     }
 
+    /** The console's outbox (the cache must be open). */
+    public dev.countersign.app.cache.Outbox cacheOutbox() {
+        return console.cache().orElseThrow().outbox();
+    }
+
     /** Stops the console as closing its window does: the session ends, the cache is closed. */
     public void stop() {
         console.stop();
