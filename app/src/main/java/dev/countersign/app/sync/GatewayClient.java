@@ -145,8 +145,13 @@ public final class GatewayClient {
         return sendAuthed(post(url("v1", "decisions"), json(envelope), idempotencyKey), DecisionReceipt.class);
     }
 
+    /** The decision records of one proposal, or (null) every record in log order, up to 10,000. */
     public RecordList decisions(String proposalId) throws GatewayException {
-        HttpUrl url = url("v1", "decisions").newBuilder().addQueryParameter("proposalId", proposalId).build();
+        HttpUrl.Builder builder = url("v1", "decisions").newBuilder();
+        if (proposalId != null) {
+            builder.addQueryParameter("proposalId", proposalId);
+        }
+        HttpUrl url = builder.build();
         return sendAuthed(get(url), RecordList.class);
     }
 
