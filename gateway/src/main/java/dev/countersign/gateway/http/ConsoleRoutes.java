@@ -16,8 +16,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * What consoles call: the queue, nonces (one or a batch), signed decisions, decision records, reviewers. Every
- * route needs an open session; a decision must be posted in the session of the key that signed it.
+ * What consoles call: the queue, nonces (one or a batch), a context refresh, signed decisions, decision records,
+ * reviewers. Every route needs an open session; a decision must be posted in the session of the key that signed it.
  */
 final class ConsoleRoutes {
     /** The most records one GET /v1/decisions?fromIndex= answers, and how many when no limit is given. */
@@ -57,6 +57,10 @@ final class ConsoleRoutes {
             guard.require(ctx);
             idempotent.post(ctx, body -> ApiResponse.created(
                     nonces.issueAll(Bodies.parse(body, NonceBatchRequest.class)), null));
+        });
+        app.post("/v1/proposals/{id}/context/refresh", ctx -> {
+            guard.require(ctx);
+            idempotent.post(ctx, body -> ApiResponse.ok(proposals.refreshContext(ctx.pathParam("id"))));
         });
         app.post("/v1/decisions", ctx -> {
             Session session = guard.require(ctx);
