@@ -119,7 +119,9 @@ class SessionApiTest {
         String id = view.proposal().id();
         Http garbage = world.http.withSession("bm90LWEtdG9rZW4tdGhpcy1nYXRld2F5LWlzc3VlZA");
         List<String[]> routes = List.of(new String[] {"GET", "/v1/queue"},
-                new String[] {"POST", "/v1/proposals/" + id + "/nonces"}, new String[] {"POST", "/v1/decisions"},
+                new String[] {"POST", "/v1/proposals/" + id + "/nonces"}, new String[] {"POST", "/v1/nonces"},
+                new String[] {"POST", "/v1/proposals/" + id + "/context/refresh"},
+                new String[] {"GET", "/v1/decisions?fromIndex=0&limit=10"}, new String[] {"POST", "/v1/decisions"},
                 new String[] {"GET", "/v1/decisions"}, new String[] {"GET", "/v1/decisions/rec_missing"},
                 new String[] {"GET", "/v1/reviewers/" + alice.reviewer()},
                 new String[] {"POST", "/v1/reviewers/" + alice.reviewer() + "/keys/rotations"},

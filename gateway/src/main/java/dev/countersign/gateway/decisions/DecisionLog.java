@@ -113,6 +113,12 @@ public final class DecisionLog {
         return Jdbc.list(c, VIEW + " ORDER BY log_index LIMIT ?", DecisionLog::view, limit);
     }
 
+    /** Up to {@code limit} records from log index {@code fromIndex} on, in log order. */
+    public List<DecisionRecordView> from(Connection c, long fromIndex, int limit) throws SQLException {
+        return Jdbc.list(c, VIEW + " WHERE log_index >= ? ORDER BY log_index LIMIT ?", DecisionLog::view, fromIndex,
+                limit);
+    }
+
     public Optional<DecisionRecordView> get(Connection c, String recordId) throws SQLException {
         return Jdbc.one(c, VIEW + " WHERE record_id = ?", DecisionLog::view, recordId);
     }

@@ -243,6 +243,11 @@ public final class DecisionService {
         });
     }
 
+    /** Up to {@code limit} records in log order from log index {@code fromIndex} on, for incremental sync. */
+    public RecordList recordsFrom(long fromIndex, int limit) {
+        return database.read(c -> new RecordList(log.from(c, fromIndex, limit)));
+    }
+
     public DecisionRecordView record(String recordId) {
         return database.read(c -> log.get(c, recordId)).orElseThrow(() ->
                 ProblemException.of(ProblemType.NOT_FOUND, "No decision record " + recordId + "."));

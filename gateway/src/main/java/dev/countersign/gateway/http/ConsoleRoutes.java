@@ -2,6 +2,7 @@ package dev.countersign.gateway.http;
 
 import dev.countersign.gateway.decisions.DecisionService;
 import dev.countersign.gateway.decisions.NonceService;
+import dev.countersign.gateway.problem.ProblemException;
 import dev.countersign.gateway.problem.ProblemType;
 import dev.countersign.gateway.proposals.ProposalService;
 import dev.countersign.gateway.reviewers.ReviewerService;
@@ -9,14 +10,20 @@ import dev.countersign.gateway.sessions.Session;
 import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.NonceBatchRequest;
 import dev.countersign.model.api.NonceGrant;
+import dev.countersign.model.api.RecordList;
 import dev.countersign.model.record.DsseEnvelope;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 
 /**
- * What consoles call: the queue, nonces (one or a batch), signed decisions, decision records, reviewers. Every
- * route needs an open session; a decision must be posted in the session of the key that signed it.
+ * What consoles call: the queue, nonces (one or a batch), a context refresh, signed decisions, decision records,
+ * reviewers. Every route needs an open session; a decision must be posted in the session of the key that signed it.
  */
 final class ConsoleRoutes {
+    /** The most records one GET /v1/decisions?fromIndex= answers, and how many when no limit is given. */
+    static final int MAX_RECORDS_PAGE = 1000;
+    static final int DEFAULT_RECORDS_PAGE = 500;
+
     private final ProposalService proposals;
     private final NonceService nonces;
     private final DecisionService decisions;
@@ -51,6 +58,10 @@ final class ConsoleRoutes {
             idempotent.post(ctx, body -> ApiResponse.created(
                     nonces.issueAll(Bodies.parse(body, NonceBatchRequest.class)), null));
         });
+        app.post("/v1/proposals/{id}/context/refresh", ctx -> {
+            guard.require(ctx);
+            idempotent.post(ctx, body -> ApiResponse.ok(proposals.refreshContext(ctx.pathParam("id"))));
+        });
         app.post("/v1/decisions", ctx -> {
             Session session = guard.require(ctx);
             idempotent.post(ctx, body -> {
@@ -61,7 +72,7 @@ final class ConsoleRoutes {
         });
         app.get("/v1/decisions", ctx -> {
             guard.require(ctx);
-            Responses.ok(ctx, decisions.records(ctx.queryParam("proposalId")));
+            Responses.ok(ctx, records(ctx));
         });
         app.get("/v1/decisions/{recordId}", ctx -> {
             guard.require(ctx);
@@ -71,5 +82,25 @@ final class ConsoleRoutes {
             guard.require(ctx);
             Responses.ok(ctx, reviewers.reviewer(ctx.pathParam("reviewer")));
         });
+    }
+
+    /** One proposal's records, a page of the log from an index, or (neither asked) every record. */
+    private RecordList records(Context ctx) {
+        String proposalId = ctx.queryParam("proposalId");
+        boolean fromIndex = ctx.queryParam("fromIndex") != null;
+        if (fromIndex && proposalId != null) {
+            throw ProblemException.of(ProblemType.INVALID_REQUEST,
+                    "Ask either for one proposal's records (proposalId) or for the log from an index (fromIndex),"
+                            + " not both.");
+        }
+        if (fromIndex) {
+            return decisions.recordsFrom(Params.logIndexParam(ctx, "fromIndex"),
+                    Params.intParam(ctx, "limit", DEFAULT_RECORDS_PAGE, 1, MAX_RECORDS_PAGE));
+        }
+        if (ctx.queryParam("limit") != null) {
+            throw ProblemException.of(ProblemType.INVALID_REQUEST,
+                    "The query parameter limit pages the log and goes with fromIndex.");
+        }
+        return decisions.records(proposalId);
     }
 }

@@ -1,8 +1,6 @@
 package dev.countersign.gateway.http;
 
 import dev.countersign.gateway.log.LogService;
-import dev.countersign.gateway.problem.ProblemException;
-import dev.countersign.gateway.problem.ProblemType;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 
@@ -26,26 +24,10 @@ final class LogRoutes {
         });
         app.get("/v1/log/entries", ctx -> {
             guard.require(ctx);
-            Responses.ok(ctx, log.entries(from(ctx.queryParam("from")),
+            Responses.ok(ctx, log.entries(Params.logIndexParam(ctx, "from"),
                     Params.intParam(ctx, "limit", 100, 1, LogService.MAX_SEGMENT)));
         });
         app.get("/v1/log/key", ctx -> ctx.contentType("text/plain; charset=utf-8")
                 .result(log.publicKeyPem().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static long from(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return 0;
-        }
-        try {
-            long value = Long.parseLong(raw);
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ProblemException.of(ProblemType.INVALID_REQUEST,
-                "The query parameter from must be a log index, an integer of 0 or more.");
     }
 }

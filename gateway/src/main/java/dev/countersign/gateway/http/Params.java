@@ -24,4 +24,22 @@ final class Params {
         throw ProblemException.of(ProblemType.INVALID_REQUEST,
                 "The query parameter " + name + " must be an integer from " + min + " to " + max + ".");
     }
+
+    /** A log index: an integer of 0 or more; absent or empty is 0. */
+    static long logIndexParam(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return 0;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ProblemException.of(ProblemType.INVALID_REQUEST,
+                "The query parameter " + name + " must be a log index, an integer of 0 or more.");
+    }
 }

@@ -7,8 +7,10 @@ import dev.countersign.gateway.store.Database;
 import dev.countersign.gateway.store.StoreException;
 import dev.countersign.gateway.store.Tx;
 import dev.countersign.gateway.store.Writer;
+import dev.countersign.model.PolicyBasis;
 import dev.countersign.model.PolicyOutcome;
 import dev.countersign.model.Proposal;
+import dev.countersign.model.ProposalContext;
 import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.ProposalSubmission;
 import dev.countersign.model.api.Outcome;
@@ -85,6 +87,67 @@ public final class ProposalService {
             autoDecide(tx, id, version, snap, now);
             return view(tx.connection(), store.find(tx.connection(), id).orElseThrow());
         });
+    }
+
+    /**
+     * Takes a new context snapshot of a pending proposal's current version from the inventory and policy now in
+     * force. When the version is kept, its context is replaced, so a decision signed over the old context is refused
+     * as context-changed. A new version is made instead, as an amendment makes one (same parameters and intent), when
+     * keeping the version would be unsafe: the policy now gives another tier, outcome, number of approvals or set of
+     * deciders, the inventory now describes the target differently, or a decision record is bound to the current
+     * version (its context must stay stored, and an approval given over the old context must no longer count).
+     * Either way the proposal takes the next change sequence; the agent's outcome is unchanged and its long poll is
+     * not woken, unless the new version is approved automatically by policy.
+     */
+    public ProposalView refreshContext(String id) {
+        Instant now = now();
+        return writer.write(tx -> {
+            Connection c = tx.connection();
+            ProposalRow row = pendingForUpdate(c, id, now);
+            StoredVersion stored = store.version(c, id, row.version()).orElseThrow();
+            Proposal current = stored.proposal();
+            ContextSnapshots.Snapshot snap = retake(current, now);
+            Proposal kept = rebuilt(current, current.version(), snap);
+            if (CanonicalJson.string(kept).equals(stored.proposalJson())
+                    && sameRule(stored.context().policyBasis(), snap.basis())
+                    && !store.hasRecords(c, id, row.version())) {
+                store.replaceContext(tx, snap.context(), now);
+            } else {
+                int version = row.version() + 1;
+                ProposalContext context = snap.context();
+                ContextSnapshots.Snapshot next = new ContextSnapshots.Snapshot(snap.target(), new ProposalContext(id,
+                        version, context.capturedAt(), context.blastRadius(), context.dependentWorkloads(),
+                        context.incidents(), context.policyBasis()));
+                store.addRefreshedVersion(tx, rebuilt(current, version, next), next.context(),
+                        next.basis().approvalsRequired(), now);
+                autoDecide(tx, id, version, next, now);
+            }
+            return view(c, store.find(c, id).orElseThrow());
+        });
+    }
+
+    private ContextSnapshots.Snapshot retake(Proposal current, Instant now) {
+        try {
+            return snapshots.take(current.id(), current.version(), current.actionType(), current.target().id(),
+                    current.environment(), now);
+        } catch (ProblemException e) {
+            throw ProblemException.aboutProposal(e.type(), "The context of proposal " + current.id()
+                    + " cannot be refreshed: " + e.detail() + " The proposal is unchanged.", current.id(),
+                    ProposalStatus.PENDING);
+        }
+    }
+
+    /** The proposal as it would be made now: same request, the target and tier of the new snapshot. */
+    private static Proposal rebuilt(Proposal current, int version, ContextSnapshots.Snapshot snap) {
+        return new Proposal(current.id(), version, current.agent(), current.actionType(), snap.target().ref(),
+                current.environment(), current.parameters(), current.intent(), snap.basis().tier(),
+                current.createdAt(), current.expiresAt());
+    }
+
+    /** Whether the policy still sends the proposal the same way: tier, outcome, approvals and deciders. */
+    private static boolean sameRule(PolicyBasis was, PolicyBasis now) {
+        return was.tier() == now.tier() && was.outcome() == now.outcome()
+                && was.approvalsRequired() == now.approvalsRequired() && was.deciders().equals(now.deciders());
     }
 
     private void autoDecide(Tx tx, String id, int version, ContextSnapshots.Snapshot snap, Instant now)

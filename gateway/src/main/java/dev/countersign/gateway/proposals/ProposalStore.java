@@ -39,11 +39,46 @@ public final class ProposalStore {
 
     public void addVersion(Tx tx, Proposal proposal, ProposalContext context, int approvalsRequired, Instant now)
             throws SQLException {
+        addRefreshedVersion(tx, proposal, context, approvalsRequired, now);
+        tx.touched(proposal.id());
+    }
+
+    /**
+     * A new version made by a context refresh: stored and given the next change sequence like any new version, but
+     * those waiting on the proposal's outcome are not woken, since a refresh changes no outcome (a status change that
+     * follows, such as an automatic approval, wakes them as usual).
+     */
+    public void addRefreshedVersion(Tx tx, Proposal proposal, ProposalContext context, int approvalsRequired,
+            Instant now) throws SQLException {
         insertVersion(tx, proposal, context, now);
         Jdbc.update(tx.connection(), "UPDATE proposal SET version = ?, approvals_required = ?, updated_at = ?,"
                         + " change_seq = NEXT VALUE FOR change_seq WHERE id = ?",
                 proposal.version(), approvalsRequired, now, proposal.id());
-        tx.touched(proposal.id());
+    }
+
+    /**
+     * Replaces the context of a version with a new snapshot (a refresh that keeps the version), and gives the
+     * proposal the next change sequence so every console's queue shows it. Decisions bound to the old context then
+     * fail the context digest check. Only for a version no decision record names, so every record's context stays
+     * stored. Waiters on the outcome are not woken: a refresh is not a decision.
+     */
+    public void replaceContext(Tx tx, ProposalContext context, Instant now) throws SQLException {
+        String contextJson = canonical(context);
+        int updated = Jdbc.update(tx.connection(), "UPDATE context SET context_json = ?, context_digest = ?,"
+                        + " captured_at = ? WHERE proposal_id = ? AND proposal_version = ?",
+                contextJson, sha256(contextJson), context.capturedAt(), context.proposalId(), context.proposalVersion());
+        if (updated != 1) {
+            throw new IllegalStateException("proposal " + context.proposalId() + " has no stored context for version "
+                    + context.proposalVersion());
+        }
+        Jdbc.update(tx.connection(), "UPDATE proposal SET updated_at = ?, change_seq = NEXT VALUE FOR change_seq"
+                + " WHERE id = ?", now, context.proposalId());
+    }
+
+    /** Whether any decision record (of any verdict) is bound to this version. */
+    public boolean hasRecords(Connection c, String id, int version) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM decision_record WHERE proposal_id = ? AND proposal_version = ?",
+                id, version) > 0;
     }
 
     private static void insertVersion(Tx tx, Proposal proposal, ProposalContext context, Instant now)
