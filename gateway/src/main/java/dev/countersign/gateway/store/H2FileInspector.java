@@ -80,14 +80,16 @@ public final class H2FileInspector {
         } catch (IOException e) {
             throw new ForeignDatabaseException(mvDbFile.toString(), UNREADABLE, e);
         }
-        List<MetaRow> rows = readMeta(mvDbFile);
+        List<List<MetaRow>> views = readMeta(mvDbFile);
         Reference reference = reference();
-        Map<String, Integer> seen = new HashMap<>();
-        for (MetaRow row : rows) {
-            String normalised = row.normalised();
-            int count = seen.merge(normalised, 1, Integer::sum);
-            if (count > reference.rows().getOrDefault(normalised, 0)) {
-                throw new ForeignDatabaseException(mvDbFile.toString(), whatIsWrong(row, reference));
+        for (List<MetaRow> rows : views) {
+            Map<String, Integer> seen = new HashMap<>();
+            for (MetaRow row : rows) {
+                String normalised = row.normalised();
+                int count = seen.merge(normalised, 1, Integer::sum);
+                if (count > reference.rows().getOrDefault(normalised, 0)) {
+                    throw new ForeignDatabaseException(mvDbFile.toString(), whatIsWrong(row, reference));
+                }
             }
         }
     }
@@ -101,8 +103,12 @@ public final class H2FileInspector {
         return "it has " + what;
     }
 
-    /** The meta table's rows, read from the MVStore without opening the database. */
-    static List<MetaRow> readMeta(Path file) throws ForeignDatabaseException, DatabaseFileLockedException {
+    /**
+     * The meta table's rows, read from the MVStore without opening the database: as committed, then as each
+     * transaction left open in the file sees them (H2 finishes or rolls those back when it opens the file, so a row
+     * only they hold must pass too).
+     */
+    static List<List<MetaRow>> readMeta(Path file) throws ForeignDatabaseException, DatabaseFileLockedException {
         MVStore store;
         try {
             store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).readOnly().open();
@@ -120,16 +126,14 @@ public final class H2FileInspector {
             }
             TransactionStore transactions = new TransactionStore(store, new ValueDataType());
             transactions.init();
-            Transaction tx = transactions.begin();
-            TransactionMap<Object, Object> meta = tx.openMap(META_MAP);
-            List<MetaRow> rows = new ArrayList<>();
-            for (Object value : meta.values()) {
-                if (!(value instanceof Row row) || row.getColumnCount() < 4) {
-                    throw new ForeignDatabaseException(file.toString(), UNREADABLE);
-                }
-                rows.add(new MetaRow(row.getValue(2).getInt(), row.getValue(3).getString()));
+            List<Transaction> open = transactions.getOpenTransactions();
+            TransactionMap<Object, Object> committed = transactions.begin().openMap(META_MAP);
+            List<List<MetaRow>> views = new ArrayList<>();
+            views.add(rows(file, committed));
+            for (Transaction tx : open) {
+                views.add(rows(file, committed.getInstance(tx)));
             }
-            return rows;
+            return views;
         } catch (RuntimeException e) {
             throw new ForeignDatabaseException(file.toString(), UNREADABLE, e);
         } finally {
@@ -139,6 +143,17 @@ public final class H2FileInspector {
                 LOG.debug("Closing {} after inspection: {}", file, e.toString());
             }
         }
+    }
+
+    private static List<MetaRow> rows(Path file, TransactionMap<Object, Object> meta) throws ForeignDatabaseException {
+        List<MetaRow> rows = new ArrayList<>();
+        for (Object value : meta.values()) {
+            if (!(value instanceof Row row) || row.getColumnCount() < 4) {
+                throw new ForeignDatabaseException(file.toString(), UNREADABLE);
+            }
+            rows.add(new MetaRow(row.getValue(2).getInt(), row.getValue(3).getString()));
+        }
+        return rows;
     }
 
     private Reference reference() {
@@ -201,7 +216,7 @@ public final class H2FileInspector {
     private static void addRows(Map<String, Integer> reference, Set<String> tables, Path file)
             throws ForeignDatabaseException, DatabaseFileLockedException {
         Map<String, Integer> step = new HashMap<>();
-        for (MetaRow row : readMeta(file)) {
+        for (MetaRow row : readMeta(file).get(0)) {
             step.merge(row.normalised(), 1, Integer::sum);
             if (row.type() == MetaRow.TABLE_OR_VIEW && row.describe().startsWith("a table ")) {
                 tables.add(row.describe());

@@ -22,6 +22,15 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Random;
 import org.flywaydb.core.Flyway;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.db.ValueDataType;
+import org.h2.mvstore.tx.TransactionMap;
+import org.h2.mvstore.tx.TransactionStore;
+import org.h2.result.Row;
+import org.h2.value.Value;
+import org.h2.value.ValueBigint;
+import org.h2.value.ValueInteger;
+import org.h2.value.ValueVarchar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,6 +188,27 @@ class H2FileInspectorTest {
         Flyway.configure().dataSource("jdbc:h2:file:" + data().resolve("gateway"), "gateway", "")
                 .locations(Database.MIGRATIONS).load().migrate();
         assertEquals(refused("it has a setting JAVA_OBJECT_SERIALIZER"), refusal());
+    }
+
+    @Test
+    void aTriggerLeftInAnOpenTransactionIsRefused() throws Exception {
+        genuine();
+        // a file written by hand: a meta row for a trigger, in a transaction still open when the file was closed
+        MVStore store = new MVStore.Builder().fileName(file().toString()).open();
+        TransactionStore transactions = new TransactionStore(store, new ValueDataType());
+        transactions.init();
+        TransactionMap<Object, Object> meta = transactions.begin().openMap("table.0");
+        Object someKey = meta.keySet().iterator().next();
+        Object key = someKey instanceof Long ? (Object) 1000L : ValueBigint.get(1000);
+        meta.put(key, Row.get(new Value[] {ValueInteger.get(1000), ValueInteger.get(0), ValueInteger.get(4),
+                ValueVarchar.get("CREATE FORCE TRIGGER \"PUBLIC\".\"LEFTOVER\" BEFORE INSERT ON \"PUBLIC\".\"PROPOSAL\""
+                        + " QUEUE 1024 CALL 'com.example.Evil'")}, 0));
+        store.commit();
+        store.closeImmediately();
+
+        assertTrue(H2FileInspector.readMeta(file()).get(0).stream().noneMatch(r -> r.sql().contains("LEFTOVER")),
+                "not committed");
+        assertEquals(refused("it has a trigger \"LEFTOVER\" on \"PROPOSAL\""), refusal());
     }
 
     @Test
