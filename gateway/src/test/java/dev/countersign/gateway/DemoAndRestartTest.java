@@ -150,6 +150,7 @@ class DemoAndRestartTest {
         }
         GatewayStartException refused = assertThrows(GatewayStartException.class,
                 () -> Gateway.start(GatewayConfig.embeddedDemo(dataDir)));
-        assertTrue(refused.getMessage().contains("not one this gateway created"), refused.getMessage());
+        assertEquals("The database file is not one this gateway created (it has a table \"STRANGER\"); it is refused."
+                + " Point --data-dir at an empty folder or at a gateway's own data folder.", refused.getMessage());
     }
 }

@@ -16,11 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's H2 file ({@code <dataDir>/gateway.mv.db}): locked for one gateway, checked for anything it did not
- * create, migrated with Flyway, read through a small pool and written only through the {@link Writer}.
+ * The gateway's H2 file ({@code <dataDir>/gateway.mv.db}): locked for one gateway, inspected before H2 opens it and
+ * checked again after for anything it did not create, migrated with Flyway, read through a small pool and written
+ * only through the {@link Writer}.
  */
 public final class Database implements AutoCloseable {
     public static final String FILE_STEM = "gateway";
+    static final String MIGRATIONS = "classpath:db/gateway";
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     /** Work done on a read-only snapshot. */
@@ -59,6 +61,7 @@ public final class Database implements AutoCloseable {
         DataDirLock lock = DataDirLock.acquire(dir);
         JdbcConnectionPool pool = null;
         try {
+            inspect(dir);
             // closed by close(), after HTTP has stopped; not by H2's own shutdown hook racing ours
             pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve(FILE_STEM) + ";DB_CLOSE_ON_EXIT=FALSE",
                     "gateway", "");
@@ -89,11 +92,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Refuses a file the gateway did not create before H2 opens it: opening alone can run code in it. */
+    private static void inspect(Path dir) throws DatabaseOpenException {
+        Path file = dir.resolve(FILE_STEM + ".mv.db");
+        try {
+            H2FileInspector.forMigrations(MIGRATIONS, Database.class.getClassLoader()).check(file);
+        } catch (ForeignDatabaseException e) {
+            throw SchemaGuard.refuse(e.reason(), e);
+        } catch (DatabaseFileLockedException e) {
+            throw new DatabaseOpenException("The database in " + dir + " is open in another program."
+                    + " Stop it or choose another data folder.", e);
+        } catch (IllegalStateException e) {
+            throw new DatabaseOpenException("Cannot check the database file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void migrate(JdbcConnectionPool pool) throws DatabaseOpenException {
         try {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(pool)
-                    .locations("classpath:db/gateway")
+                    .locations(MIGRATIONS)
                     .failOnMissingLocations(true)
                     .cleanDisabled(true)
                     .load()

@@ -9,7 +9,10 @@ import java.util.TreeSet;
 
 /**
  * Refuses a database file the gateway did not create: foreign tables, views, linked tables, triggers, aliases or
- * extra schemas could run code or feed the gateway data it never checked.
+ * extra schemas could run code or feed the gateway data it never checked. These checks run once H2 has opened the
+ * file, so they come too late to stop code that runs on opening; {@link H2FileInspector} stops that before. They stay
+ * as a second line, and for what only an open database shows: every table present after migration, and the
+ * application marker row in GATEWAY_META.
  */
 final class SchemaGuard {
     static final Set<String> TABLES = Set.of(
@@ -70,8 +73,12 @@ final class SchemaGuard {
         }
     }
 
-    private static DatabaseOpenException refuse(String why) {
+    static DatabaseOpenException refuse(String why) {
+        return refuse(why, null);
+    }
+
+    static DatabaseOpenException refuse(String why, Throwable cause) {
         return new DatabaseOpenException("The database file is not one this gateway created (" + why
-                + "); it is refused. Point --data-dir at an empty folder or at a gateway's own data folder.");
+                + "); it is refused. Point --data-dir at an empty folder or at a gateway's own data folder.", cause);
     }
 }
