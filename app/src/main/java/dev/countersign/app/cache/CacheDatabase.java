@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CacheDatabase implements AutoCloseable {
     public static final String MIGRATIONS = "classpath:db/console";
+    /** Settings H2 keeps in the file: every commit is written before it returns. */
+    public static final String URL_SETTINGS = ";WRITE_DELAY=0";
     private static final Logger LOG = LoggerFactory.getLogger(CacheDatabase.class);
     private static final String APPLICATION = "countersign-console-cache";
     private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -76,7 +78,7 @@ public final class CacheDatabase implements AutoCloseable {
         }
         check.check(file);
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + stem.toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "console", "");
+                + ";DB_CLOSE_ON_EXIT=FALSE" + URL_SETTINGS, "console", "");
         pool.setMaxConnections(8);
         Connection writerConnection = null;
         try {

@@ -29,9 +29,17 @@ public final class ConsoleSync {
     private final Outbox outbox;
     private final OutboxSender sender;
     private final Clock clock;
+    private final int pageSize;
     private volatile boolean bound;
 
     public ConsoleSync(GatewayClient client, ProposalCache cache, Outbox outbox, OutboxSender sender, Clock clock) {
+        this(client, cache, outbox, sender, clock, PAGE_SIZE);
+    }
+
+    /** With another page size (tests: several pages out of the demo queue). */
+    ConsoleSync(GatewayClient client, ProposalCache cache, Outbox outbox, OutboxSender sender, Clock clock,
+            int pageSize) {
+        this.pageSize = pageSize;
         this.client = client;
         this.cache = cache;
         this.outbox = outbox;
@@ -105,7 +113,7 @@ public final class ConsoleSync {
     private void pages(List<ProposalSummary> changed, int[] received, IntConsumer progress) throws GatewayException {
         Optional<String> cursor = cache.cursor();
         while (true) {
-            QueuePage page = client.queue(cursor.orElse(null), PAGE_SIZE);
+            QueuePage page = client.queue(cursor.orElse(null), pageSize);
             ProposalCache.Applied applied = cache.applyPage(page.items(), page.nextCursor(), clock.instant());
             changed.addAll(applied.changed());
             received[0] += page.items().size();

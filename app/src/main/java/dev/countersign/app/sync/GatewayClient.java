@@ -83,6 +83,11 @@ public final class GatewayClient {
         this.sessions = auth;
     }
 
+    /** The session source in use (another client for the same gateway and reviewer may share it). */
+    public SessionAuth sessions() {
+        return sessions;
+    }
+
     public Health health() throws GatewayException {
         return send(get(url("v1", "health")), Health.class);
     }

@@ -44,7 +44,7 @@ public final class H2FileInspector {
     /** References by (location, class loader), built at most once per JVM: immutable, and slow to build. */
     private static final Map<Key, Reference> REFERENCES = new ConcurrentHashMap<>();
 
-    private record Key(String location, ClassLoader loader) {}
+    private record Key(String location, ClassLoader loader, String urlSettings) {}
 
     /** How often each normalised meta row may appear, and how our own tables are described. */
     private record Reference(Map<String, Integer> rows, Set<String> tables) {}
@@ -60,7 +60,19 @@ public final class H2FileInspector {
      * Cheap: the reference is built on the first {@link #check} of an existing file, once per JVM.
      */
     public static H2FileInspector forMigrations(String flywayLocation, ClassLoader loader) {
-        return new H2FileInspector(new Key(Objects.requireNonNull(flywayLocation), Objects.requireNonNull(loader)));
+        return forMigrations(flywayLocation, loader, "");
+    }
+
+    /**
+     * The same, for files opened with persistent settings in their URL (such as {@code ;WRITE_DELAY=0}, which H2
+     * stores in the file): the reference is made with the same settings, so they are expected and nothing else is.
+     */
+    public static H2FileInspector forMigrations(String flywayLocation, ClassLoader loader, String urlSettings) {
+        if (!urlSettings.isEmpty() && !urlSettings.matches("(;[A-Z_]+=[A-Za-z0-9_]+)+")) {
+            throw new IllegalArgumentException("URL settings must look like ;NAME=value: " + urlSettings);
+        }
+        return new H2FileInspector(new Key(Objects.requireNonNull(flywayLocation), Objects.requireNonNull(loader),
+                urlSettings));
     }
 
     /**
@@ -176,7 +188,7 @@ public final class H2FileInspector {
         try {
             Path stem = dir.resolve("reference");
             Path file = dir.resolve("reference.mv.db");
-            String url = "jdbc:h2:file:" + stem;
+            String url = "jdbc:h2:file:" + stem + key.urlSettings();
             Map<String, Integer> reference = new HashMap<>();
             Set<String> tables = new HashSet<>();
             // step 0: a file H2 made on the first connection, before the first migration ran
