@@ -81,7 +81,8 @@ public final class AppComposition implements AutoCloseable {
                 defaultReviewer(messages));
 
         queue = new QueueViewModel(runner, config.clock(), texts, errors, Platform::runLater);
-        ReviewViewModel review = new ReviewViewModel(queue, config.clock(), config.staleContext());
+        ReviewViewModel review = new ReviewViewModel(queue, config.clock(), config.staleContext(), messages, time,
+                runner);
         AuthorityViewModel authority = new AuthorityViewModel(messages, review.shownProperty(),
                 session.knownProperty());
         DecisionViewModel decision = new DecisionViewModel(messages, runner, config.clock(), review, authority,
@@ -91,7 +92,7 @@ public final class AppComposition implements AutoCloseable {
                 .<GatewayConnector>map(uri -> () -> GatewayConnection.remote(uri))
                 .orElseGet(() -> new EmbeddedGatewayConnector(dataDir.resolve("gateway")));
         console = new ConsoleViewModel(messages, runner, connector, uri -> new GatewayClient(uri, http), keyGate,
-                session, Platform::runLater, queue, decision, status, dialogs, config.clock(),
+                session, Platform::runLater, queue, review, decision, status, dialogs, config.clock(),
                 BuildInfo.consoleVersion(), config.pollPeriod(), ConsoleCache.stem(dataDir, config.gateway()),
                 InspectedCacheFile.check());
 

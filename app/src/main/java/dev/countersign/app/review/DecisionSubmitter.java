@@ -63,8 +63,8 @@ public final class DecisionSubmitter {
     public Submitted submit(ProposalView shown, DecisionDraft draft, String reviewer, Signer signer)
             throws GatewayException, GeneralSecurityException, NoNonceOfflineException {
         Proposal proposal = shown.proposal();
-        String nonce = nonce(proposal.id(), reviewer, signer);
-        Decision decision = decision(proposal, shown.context(), draft, reviewer, signer, nonce);
+        Nonce nonce = nonce(proposal.id(), reviewer, signer);
+        Decision decision = decision(proposal, shown.context(), draft, reviewer, signer, nonce.value());
         DsseEnvelope envelope = sign(proposal, decision, signer);
         OutboxEntry entry = outbox.add("decision-" + UUID.randomUUID(), envelope, decision, clock.instant());
         LOG.info("outbox {}: {} on {} signed and stored", entry.seq(), draft.verdict().json(), proposal.id());
@@ -72,7 +72,8 @@ public final class DecisionSubmitter {
             entry = sender.send(entry.idempotencyKey());
         } catch (GatewayException e) {
             LOG.info("outbox {}: not sent now ({}); it waits in the outbox", entry.seq(), e.getMessage());
-            return new Submitted(entry, null, e);
+            // offline, the reason is the gateway's absence, not what the send then tripped over (e.g. no session)
+            return new Submitted(entry, null, nonce.offline() != null ? nonce.offline() : e);
         }
         ProposalView latest = null;
         try {
@@ -87,20 +88,23 @@ public final class DecisionSubmitter {
      * A fresh nonce from the gateway (opening the session with the unlocked key if needed); if the gateway cannot be
      * reached, the one fetched ahead for this proposal.
      */
-    private String nonce(String proposalId, String reviewer, Signer signer)
+    private Nonce nonce(String proposalId, String reviewer, Signer signer)
             throws GatewayException, NoNonceOfflineException {
         try {
             sessions.ensure(reviewer, signer);
-            return client.issueNonce(proposalId, "nonce-" + UUID.randomUUID()).nonce();
+            return new Nonce(client.issueNonce(proposalId, "nonce-" + UUID.randomUUID()).nonce(), null);
         } catch (GatewayUnavailableException offline) {
             Optional<NonceGrant> ahead = cache.nonce(proposalId).filter(n -> n.expiresAt().isAfter(clock.instant()));
             if (ahead.isEmpty()) {
                 throw new NoNonceOfflineException(offline);
             }
             LOG.info("gateway unreachable: signing {} with the nonce fetched ahead", proposalId);
-            return ahead.get().nonce();
+            return new Nonce(ahead.get().nonce(), offline);
         }
     }
+
+    /** A nonce, and why it came from the cache (null: fresh from the gateway). */
+    private record Nonce(String value, GatewayUnavailableException offline) {}
 
     /** The proposal as it stands now, with its context. */
     public ProposalView latest(String proposalId) throws GatewayException {

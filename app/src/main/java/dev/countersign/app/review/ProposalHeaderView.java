@@ -5,6 +5,7 @@ import dev.countersign.app.common.Messages;
 import dev.countersign.app.queue.QueueTexts;
 import dev.countersign.model.Proposal;
 import dev.countersign.model.api.ProposalView;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -13,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** The proposal's header: action, target name and kind, environment, tier, expiry and status. */
 public final class ProposalHeaderView extends VBox {
@@ -46,10 +48,37 @@ public final class ProposalHeaderView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox titleRow = new HBox(10, action, spacer, identity);
+        Label contextAge = new Label();
+        contextAge.setId("contextAge");
+        contextAge.getStyleClass().add("fact-meta");
+        contextAge.textProperty().bind(review.contextAgeProperty());
+        contextAge.setWrapText(true);
+        review.contextStaleProperty().addListener((obs, old, stale) -> markStale(contextAge, stale));
+        Button refresh = new Button(messages.get("review.context.refresh"), new FontIcon(MaterialDesignR.REFRESH));
+        refresh.setId("refreshContext");
+        refresh.getStyleClass().addAll("small", "flat");
+        refresh.setAccessibleText(messages.get("review.context.refresh.a11y"));
+        refresh.disableProperty().bind(review.refreshingProperty().or(review.shownProperty().isNull()));
+        Label refreshed = new Label();
+        refreshed.setId("contextRefreshMessage");
+        refreshed.getStyleClass().add("fact-meta");
+        refreshed.textProperty().bind(review.refreshMessageProperty());
+        HBox contextRow = new HBox(8, contextAge, refresh, refreshed);
+        contextRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        contextRow.visibleProperty().bind(review.shownProperty().isNotNull());
+        contextRow.managedProperty().bind(contextRow.visibleProperty());
         setSpacing(4);
-        getChildren().addAll(titleRow, target, facts, digestWarning);
+        getChildren().addAll(titleRow, target, facts, contextRow, digestWarning);
         review.shownProperty().addListener((obs, old, view) -> render(view, review));
         render(review.shown(), review);
+    }
+
+    private static void markStale(Label label, boolean stale) {
+        label.getStyleClass().remove("context-stale");
+        label.setGraphic(stale ? new FontIcon(MaterialDesignA.ALERT_OUTLINE) : null);
+        if (stale) {
+            label.getStyleClass().add("context-stale");
+        }
     }
 
     private void render(ProposalView view, ReviewViewModel review) {

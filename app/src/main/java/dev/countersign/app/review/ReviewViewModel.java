@@ -1,6 +1,10 @@
 package dev.countersign.app.review;
 
 import dev.countersign.app.cache.ProposalSummary;
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.TaskRunner;
+import dev.countersign.app.common.TimeTexts;
+import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.queue.QueueRow;
 import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.model.api.ProposalView;
@@ -33,10 +37,30 @@ public final class ReviewViewModel {
     private final ReadOnlyBooleanWrapper contextStale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper expiry = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper contextAge = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper refreshMessage = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(false);
     private final ChangeListener<ProposalSummary> follow = (obs, old, latest) -> load();
+    private final ChangeListener<String> tick = (obs, old, age) -> retime();
+    private final Messages messages;
+    private final TimeTexts time;
+    private final TaskRunner runner;
+    private final UserErrors errors;
+    private ContextRefresher refresher;
     private QueueRow row;
 
-    public ReviewViewModel(QueueViewModel queue, Clock clock, Duration staleAfter) {
+    /** Asks the gateway to take a proposal's context again; blocking. */
+    @FunctionalInterface
+    public interface ContextRefresher {
+        ProposalView refresh(String proposalId) throws Exception;
+    }
+
+    public ReviewViewModel(QueueViewModel queue, Clock clock, Duration staleAfter, Messages messages, TimeTexts time,
+            TaskRunner runner) {
+        this.messages = messages;
+        this.time = time;
+        this.runner = runner;
+        this.errors = new UserErrors(messages);
         this.queue = queue;
         this.clock = clock;
         this.staleAfter = staleAfter;
@@ -47,12 +71,15 @@ public final class ReviewViewModel {
     private void show(QueueRow selected) {
         if (row != null) {
             row.summaryProperty().removeListener(follow);
+            row.ageProperty().removeListener(tick);
         }
+        refreshMessage.set(null);
         row = selected;
         status.unbind();
         expiry.unbind();
         if (row != null) {
             row.summaryProperty().addListener(follow);
+            row.ageProperty().addListener(tick);
             status.bind(row.statusProperty());
             expiry.bind(row.expiryProperty());
         } else {
@@ -96,7 +123,49 @@ public final class ReviewViewModel {
     public void retime() {
         ProposalView view = shown.get();
         Instant captured = view == null ? null : view.context().capturedAt();
-        contextStale.set(captured != null && Duration.between(captured, clock.instant()).compareTo(staleAfter) > 0);
+        Instant now = clock.instant();
+        contextStale.set(captured != null && Duration.between(captured, now).compareTo(staleAfter) > 0);
+        contextAge.set(captured == null ? null : contextStale.get()
+                ? messages.format("review.context.stale", time.age(captured, now), staleAfter.toMinutes())
+                : messages.format("review.context.age", time.age(captured, now)));
+    }
+
+    /** Enables "Refresh context": the console is connected to a gateway. */
+    public void connect(ContextRefresher gateway) {
+        this.refresher = gateway;
+    }
+
+    /** Asks the gateway to take the shown proposal's context again, and shows the result when it comes. */
+    public void refreshContext() {
+        ProposalView view = shown.get();
+        ContextRefresher gateway = refresher;
+        if (view == null || gateway == null || refreshing.get()) {
+            return;
+        }
+        refreshing.set(true);
+        refreshMessage.set(messages.get("review.context.refreshing"));
+        runner.run("refresh context", () -> gateway.refresh(view.proposal().id()), latest -> {
+            refreshing.set(false);
+            refreshMessage.set(messages.get("review.context.refreshed"));
+            queue.put(latest);
+        }, e -> {
+            refreshing.set(false);
+            refreshMessage.set(errors.message(e));
+        });
+    }
+
+    /** "Context captured 5 min ago", or that it is stale; null when nothing is shown. */
+    public ReadOnlyStringProperty contextAgeProperty() {
+        return contextAge.getReadOnlyProperty();
+    }
+
+    /** What the last refresh did, in words. */
+    public ReadOnlyStringProperty refreshMessageProperty() {
+        return refreshMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ProposalView> shownProperty() {

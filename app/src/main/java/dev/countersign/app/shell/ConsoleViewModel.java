@@ -13,6 +13,7 @@ import dev.countersign.app.identity.SigningSession;
 import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.app.review.DecisionSubmitter;
 import dev.countersign.app.review.DecisionViewModel;
+import dev.countersign.app.review.ReviewViewModel;
 import dev.countersign.app.sync.GatewayClient;
 import dev.countersign.app.sync.GatewayConnection;
 import dev.countersign.app.sync.GatewayConnector;
@@ -52,6 +53,7 @@ public final class ConsoleViewModel {
     private final SigningSession signing;
     private final Executor uiThread;
     private final QueueViewModel queue;
+    private final ReviewViewModel review;
     private final DecisionViewModel decision;
     private final StatusViewModel status;
     private final Alerts alerts;
@@ -71,7 +73,7 @@ public final class ConsoleViewModel {
 
     public ConsoleViewModel(Messages messages, TaskRunner runner, GatewayConnector connector,
             Function<URI, GatewayClient> clients, KeyGate keys, SigningSession signing, Executor uiThread,
-            QueueViewModel queue, DecisionViewModel decision, StatusViewModel status, Alerts alerts, Clock clock,
+            QueueViewModel queue, ReviewViewModel review, DecisionViewModel decision, StatusViewModel status, Alerts alerts, Clock clock,
             String consoleVersion, Duration pollPeriod, Path cacheStem, CacheFileCheck cacheCheck) {
         this.messages = messages;
         this.runner = runner;
@@ -81,6 +83,7 @@ public final class ConsoleViewModel {
         this.signing = signing;
         this.uiThread = uiThread;
         this.queue = queue;
+        this.review = review;
         this.decision = decision;
         this.status = status;
         this.alerts = alerts;
@@ -162,6 +165,7 @@ public final class ConsoleViewModel {
         OutboxSender sender = new OutboxSender(client, cache.outbox(), clock);
         decision.connect(new DecisionSubmitter(client, sessions, cache.proposals(), cache.outbox(), sender, clock,
                 consoleVersion));
+        review.connect(client::refreshContext);
         queue.connect(new ConsoleSync(client, cache.proposals(), cache.outbox(), sender, clock), pollPeriod);
         keys.prepare(client, opened, this::signIn);
     }

@@ -57,7 +57,9 @@ public final class StatusViewModel {
             return started.get() && queue.lastSyncProperty().get() != null ? Connection.CONNECTED : Connection.STARTING;
         }, started, startError, queue.stateProperty(), queue.lastSyncProperty());
         connectionText = Bindings.createStringBinding(() -> switch (connection.get()) {
-            case STARTING -> messages.get("status.connection.starting");
+            case STARTING -> queue.receivedProperty().get() > 0
+                    ? messages.format("status.connection.syncing", queue.receivedProperty().get())
+                    : messages.get("status.connection.starting");
             case CONNECTED -> queue.receivedProperty().get() > 0
                     ? messages.format("status.connection.syncing", queue.receivedProperty().get())
                     : messages.get("status.connection.connected");

@@ -146,6 +146,12 @@ public final class GatewayClient {
                 "nonces-" + java.util.UUID.randomUUID()), NonceBatch.class);
     }
 
+    /** Asks the gateway to take a pending proposal's context again, from today's inventory and policy. */
+    public ProposalView refreshContext(String proposalId) throws GatewayException {
+        return sendAuthed(post(url("v1", "proposals", proposalId, "context", "refresh"), EMPTY,
+                "refresh-" + java.util.UUID.randomUUID()), ProposalView.class);
+    }
+
     public DecisionReceipt postDecision(DsseEnvelope envelope, String idempotencyKey) throws GatewayException {
         return sendAuthed(post(url("v1", "decisions"), json(envelope), idempotencyKey), DecisionReceipt.class);
     }

@@ -60,7 +60,10 @@ class OfflineConsoleTest {
 
         decide(Verdict.APPROVE, "Approved on the train; ticket CHG-88 checked.");
         assertEquals(Tone.INFO, console.decision.toneProperty().get());
-        assertTrue(console.decision.messageProperty().get().startsWith("Signed and kept in this console’s outbox"),
+        assertTrue(console.decision.messageProperty().get().startsWith("Signed and kept in this console’s outbox:"
+                + " The gateway at 127.0.0.1:"), console.decision.messageProperty().get());
+        assertTrue(console.decision.messageProperty().get().endsWith("cannot be reached. Check that it is running and"
+                + " that this computer can reach it. It will be sent, once, as soon as the gateway answers."),
                 console.decision.messageProperty().get());
         assertEquals(1, console.queue.waitingProperty().get());
         assertEquals("1 decision waiting to be sent", console.status.outboxTextProperty().get());

@@ -73,12 +73,12 @@ public final class ConsoleModels {
         keys = new KeyGate(messages, runner, dialogs, dialogs, reviewerKeys, session,
                 new ReviewerSettings(reviewer, "Test Reviewer", AppComposition.DEMO_ROLES));
         queue = new QueueViewModel(runner, clock, texts, new UserErrors(messages), Runnable::run);
-        review = new ReviewViewModel(queue, clock, AppConfig.DEFAULT_STALE_CONTEXT);
+        review = new ReviewViewModel(queue, clock, AppConfig.DEFAULT_STALE_CONTEXT, messages, time, runner);
         authority = new AuthorityViewModel(messages, review.shownProperty(), session.knownProperty());
         decision = new DecisionViewModel(messages, runner, clock, review, authority, keys, session, queue);
         status = new StatusViewModel(messages, time, queue, session);
         console = new ConsoleViewModel(messages, runner, connector, GatewayClient::new, keys, session,
-                Runnable::run, queue, decision, status, dialogs, clock, "countersign-console/test",
+                Runnable::run, queue, review, decision, status, dialogs, clock, "countersign-console/test",
                 Duration.ofSeconds(5), ConsoleCache.stem(dataDir, gatewayUri), InspectedCacheFile.check());
     }
 
