@@ -79,11 +79,24 @@ public final class ColdStartProbe {
         out("heapCommittedMb", rt.totalMemory() / (1024 * 1024));
         out("rssMb", rssKb() / 1024);
 
-        List<Double> keystrokes = onFx(() -> typeQuery(u, query, typings));
-        out("keystrokeMs", keystrokes.stream().map(d -> String.format(Locale.ROOT, "%.3f", d))
-                .collect(Collectors.joining(",")));
+        List<Double> filterOnly = new ArrayList<>();
+        List<Double> keystrokes = onFx(() -> typeQuery(u, query, typings, filterOnly));
+        out("keystrokeMs", joined(keystrokes));
+        out("keystrokeFilterOnlyMs", joined(filterOnly));
         out("visibleAfterQuery", onFx(() -> u.vm.visibleRows().size()));
         out("rssAfterFilterMb", rssKb() / 1024);
+
+        // the same load again, warm, on one thread: the cache read alone, then the read and the rows together
+        long t0 = System.nanoTime();
+        int read = u.cache.proposals().summaries().size();
+        out("warmSummariesMs", ms(System.nanoTime() - t0) + " (" + read + ")");
+        out("warmLoadIntoModelMs", onFx(() -> {
+            QueueViewModel again = new QueueViewModel(new dev.countersign.app.common.SyncTaskRunner(),
+                    Clock.systemUTC(), u.vm.texts(), new UserErrors(Messages.load(Locale.ENGLISH)), Runnable::run);
+            long start = System.nanoTime();
+            again.open(u.cache.proposals(), u.cache.outbox(), () -> { });
+            return ms(System.nanoTime() - start);
+        }));
 
         runner.close();
         Platform.runLater(() -> u.stage.close());
@@ -110,7 +123,11 @@ public final class ColdStartProbe {
         stage.setScene(scene);
         stage.show();
         long openCache = System.nanoTime();
-        runner.run("open the cache", () -> ConsoleCache.open(stem, f -> { }), cache -> vm.open(cache.proposals(),
+        runner.run("open the cache", () -> {
+            ConsoleCache opened = ConsoleCache.open(stem, f -> { });
+            out("cacheOpenMs", ms(System.nanoTime() - openCache));
+            return opened;
+        }, cache -> vm.open(cache.proposals(),
                 cache.outbox(), () -> {
                     long loaded = System.nanoTime();
                     view.applyCss();
@@ -122,9 +139,10 @@ public final class ColdStartProbe {
 
     /**
      * Types the query one character at a time, {@code typings} times (clearing it between, untimed); each keystroke
-     * is timed from setting the filter to the table having been laid out again.
+     * is timed from setting the filter to the table having been laid out again ({@code filterOnly}: to the filtered
+     * list having been updated, before CSS and layout).
      */
-    private static List<Double> typeQuery(Usable u, String query, int typings) {
+    private static List<Double> typeQuery(Usable u, String query, int typings, List<Double> filterOnly) {
         List<Double> times = new ArrayList<>();
         for (int t = 0; t < typings; t++) {
             u.vm.filterProperty().set("");
@@ -133,6 +151,7 @@ public final class ColdStartProbe {
             for (int i = 1; i <= query.length(); i++) {
                 long start = System.nanoTime();
                 u.vm.filterProperty().set(query.substring(0, i));
+                filterOnly.add((System.nanoTime() - start) / 1e6);
                 u.view.applyCss();
                 u.view.layout();
                 times.add((System.nanoTime() - start) / 1e6);
@@ -165,6 +184,10 @@ public final class ColdStartProbe {
             }
         }
         return -1;
+    }
+
+    private static String joined(List<Double> millis) {
+        return millis.stream().map(d -> String.format(Locale.ROOT, "%.3f", d)).collect(Collectors.joining(","));
     }
 
     private static double ms(long nanos) {

@@ -25,10 +25,11 @@ import java.util.Map;
  * incremental sync; (3) a cold start in a fresh JVM to a usable queue over a large cache; (4) filter keystrokes against
  * that queue; (5) the memory of that JVM. Prints a table.
  *
- * <p>Not a test: run it with
- * {@code mvn -B -q -pl app exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.countersign.app.bench.OfflineConsoleBenchmark}. Sizes and the child JVM's flags are system
- * properties (see {@link Sizes#fromSystemProperties}). Figures go to docs/performance.md.
+ * <p>Not a test: run it with exec:exec (app's pom pins exec:java's main class to the console's launcher)
+ * {@code mvn -B -q -pl app test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java
+ * -Dexec.args="-cp %classpath dev.countersign.app.bench.OfflineConsoleBenchmark"}. Sizes and the child JVM's flags are
+ * system properties (see {@link Sizes#fromSystemProperties}), given before {@code -cp}. Figures go to
+ * docs/performance.md.
  */
 public final class OfflineConsoleBenchmark {
     static final String QUERY = "payments prod";
@@ -49,7 +50,7 @@ public final class OfflineConsoleBenchmark {
         static Sizes fromSystemProperties() {
             return new Sizes(Integer.getInteger("bench.proposals", 10_000), Integer.getInteger("bench.syncRuns", 3),
                     Integer.getInteger("bench.emptyRuns", 20), Integer.getInteger("bench.cached", 50_000),
-                    Integer.getInteger("bench.coldRuns", 3), Integer.getInteger("bench.typings", 5),
+                    Integer.getInteger("bench.coldRuns", 3), Integer.getInteger("bench.typings", 3),
                     System.getProperty("bench.childJvmArgs", ""));
         }
     }
@@ -67,7 +68,7 @@ public final class OfflineConsoleBenchmark {
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("machine", "cores=" + Runtime.getRuntime().availableProcessors() + ", java="
                 + System.getProperty("java.version") + ", harness max heap="
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, load average at start " + loadAverage());
         Path dir = Files.createTempDirectory("countersign-offline-bench");
         try {
             Path coldCache;
@@ -79,6 +80,7 @@ public final class OfflineConsoleBenchmark {
         } finally {
             delete(dir);
         }
+        figures.put("load average at the end (other work on the machine)", loadAverage());
         return figures;
     }
 
@@ -120,6 +122,11 @@ public final class OfflineConsoleBenchmark {
             figures.put("nonces alone, " + nonces.ids() + " pending (1 run)", String.format(Locale.ROOT,
                     "%s = query %s, POST /v1/nonces %s, cache writes %s", sec(nonces.totalNanos()),
                     msText(nonces.queryNanos()), sec(nonces.issueNanos()), sec(nonces.storeNanos())));
+        }
+        try (ConsoleCache cache = bench.freshCache("full-warm")) {
+            long warm = SyncBench.timedRound(bench.sync(cache), received);
+            figures.put("full sync again, after the above (warm JIT, 1 run)", String.format(Locale.ROOT,
+                    "%s (%.0f proposals/s)", sec(warm), received[0] / (warm / 1e9)));
         }
     }
 
@@ -177,25 +184,42 @@ public final class OfflineConsoleBenchmark {
         figures.put("  of which toolkit + window", msMedian(runs, r -> decimal(r, "toolkitMs")));
         figures.put("cold start, open cache → usable", msMedian(runs, r -> decimal(r, "openCacheToUsableMs")));
         figures.put("  of which open + read " + rows + " summaries + rows", msMedian(runs, r -> decimal(r, "readCacheMs")));
+        figures.put("    of which ConsoleCache.open (H2 + Flyway)", msMedian(runs, r -> decimal(r, "cacheOpenMs")));
+        figures.put("    warm, again: summaries() alone / summaries() + rows into a QueueViewModel",
+                msMedian(runs, r -> Double.parseDouble(r.get("warmSummariesMs").split(" ")[0])) + " / "
+                + msMedian(runs, r -> decimal(r, "warmLoadIntoModelMs")));
         figures.put("  of which first CSS + layout of the table", msMedian(runs, r -> decimal(r, "layoutMs")));
 
-        List<Double> keys = new ArrayList<>();
-        for (Map<String, String> r : runs) {
-            for (String s : r.get("keystrokeMs").split(",")) {
-                keys.add(Double.parseDouble(s));
-            }
-        }
-        keys.sort(Comparator.naturalOrder());
-        figures.put("filter keystroke → table laid out, " + rows + " rows, \"" + QUERY + "\" (" + keys.size()
-                + " keystrokes)", String.format(Locale.ROOT, "median %.1f ms, p95 %.1f ms, max %.1f ms",
-                keys.get(keys.size() / 2), keys.get((int) Math.min(keys.size() - 1, Math.ceil(keys.size() * 0.95) - 1)),
-                keys.get(keys.size() - 1)));
+        figures.put("filter keystroke → table laid out, " + rows + " rows, \"" + QUERY + "\"",
+                keystrokes(runs, "keystrokeMs"));
+        figures.put("  of which the filtered list alone (before CSS + layout)", keystrokes(runs, "keystrokeFilterOnlyMs"));
         figures.put("RSS after usable + GC", msMedian(runs, r -> decimal(r, "rssMb")).replace(" ms", " MiB"));
         figures.put("heap used after GC (committed)", msMedian(runs, r -> decimal(r, "heapUsedMb"))
                 .replace(" ms", " MiB") + " (" + msMedian(runs, r -> decimal(r, "heapCommittedMb"))
                 .replace(" ms", " MiB") + ")");
         figures.put("RSS after the filter runs", msMedian(runs, r -> decimal(r, "rssAfterFilterMb"))
                 .replace(" ms", " MiB"));
+    }
+
+    private static String keystrokes(List<Map<String, String>> runs, String key) {
+        List<Double> keys = new ArrayList<>();
+        for (Map<String, String> r : runs) {
+            for (String s : r.get(key).split(",")) {
+                keys.add(Double.parseDouble(s));
+            }
+        }
+        keys.sort(Comparator.naturalOrder());
+        return String.format(Locale.ROOT, "median %.1f ms, p95 %.1f ms, max %.1f ms (%d keystrokes)",
+                keys.get(keys.size() / 2), keys.get((int) Math.min(keys.size() - 1, Math.ceil(keys.size() * 0.95) - 1)),
+                keys.get(keys.size() - 1), keys.size());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** Runs {@link ColdStartProbe} in a fresh JVM on the same classpath; its {@code bench.*} lines, as a map. */
