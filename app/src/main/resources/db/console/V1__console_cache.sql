@@ -9,8 +9,8 @@ CREATE TABLE cache_meta (
 );
 INSERT INTO cache_meta (meta_key, meta_value) VALUES ('application', 'countersign-console-cache');
 
--- Each proposal as the gateway last served it (its view JSON, context included), with the columns the queue shows,
--- so the queue loads without parsing 50,000 documents.
+-- Each proposal as the gateway last served it: the columns the queue shows here, the whole view (context included) in
+-- proposal_doc, so loading the queue reads 50,000 small rows and no documents.
 CREATE TABLE proposal (
     id                  VARCHAR(64)   PRIMARY KEY,
     version             INT           NOT NULL,
@@ -28,8 +28,13 @@ CREATE TABLE proposal (
     expires_at          TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     updated_at          TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     context_captured_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
-    synced_at           TIMESTAMP(9) WITH TIME ZONE NOT NULL,
-    view_json           CHARACTER VARYING NOT NULL
+    synced_at           TIMESTAMP(9) WITH TIME ZONE NOT NULL
+);
+
+CREATE TABLE proposal_doc (
+    id        VARCHAR(64) PRIMARY KEY,
+    view_json CHARACTER VARYING NOT NULL,
+    CONSTRAINT proposal_doc_proposal FOREIGN KEY (id) REFERENCES proposal (id) ON DELETE CASCADE
 );
 
 -- A single-use decision nonce per pending proposal, fetched while online so a decision can be signed offline.

@@ -125,7 +125,13 @@ public final class CacheDatabase implements AutoCloseable {
         }
     }
 
+    /** The newest migration in {@link #MIGRATIONS} (a test keeps the two in step). */
+    static final int LATEST_VERSION = 1;
+
     private static void migrate(JdbcConnectionPool pool) {
+        if (current(pool)) {
+            return; // Flyway's own check costs a second at start; a file already at the newest version needs none
+        }
         try {
             Flyway.configure(CacheDatabase.class.getClassLoader())
                     .dataSource(pool)
@@ -136,6 +142,19 @@ public final class CacheDatabase implements AutoCloseable {
                     .migrate();
         } catch (FlywayException e) {
             throw new CacheException("The console's cache could not be brought up to date: " + e.getMessage(), e);
+        }
+    }
+
+    /** True if the file's migration history ends, successfully, at {@link #LATEST_VERSION}. */
+    private static boolean current(JdbcConnectionPool pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(CAST(\"version\" AS INT)),"
+                        + " MIN(CASE WHEN \"success\" THEN 1 ELSE 0 END) FROM \"flyway_schema_history\""
+                        + " WHERE \"version\" IS NOT NULL")) {
+            return rs.next() && rs.getInt(1) == LATEST_VERSION && rs.getInt(2) == LATEST_VERSION
+                    && rs.getInt(3) == 1;
+        } catch (SQLException e) {
+            return false; // a new file (no history yet): Flyway makes it
         }
     }
 

@@ -79,8 +79,8 @@ public final class ProposalCache {
         if (stored.isPresent() && view.updatedAt().isBefore(stored.get())) {
             return false;
         }
-        try (PreparedStatement s = c.prepareStatement("MERGE INTO proposal (" + SUMMARY_COLUMNS + ", view_json)"
-                + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("MERGE INTO proposal (" + SUMMARY_COLUMNS + ")"
+                + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             s.setString(i++, p.id());
             s.setInt(i++, p.version());
@@ -98,8 +98,13 @@ public final class ProposalCache {
             s.setObject(i++, time(p.expiresAt()));
             s.setObject(i++, time(view.updatedAt()));
             s.setObject(i++, time(view.context().capturedAt()));
-            s.setObject(i++, time(syncedAt));
-            s.setString(i, Json.string(view));
+            s.setObject(i, time(syncedAt));
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "MERGE INTO proposal_doc (id, view_json) KEY (id) VALUES (?, ?)")) {
+            s.setString(1, p.id());
+            s.setString(2, Json.string(view));
             s.executeUpdate();
         }
         if (view.status() != ProposalStatus.PENDING) {
@@ -128,7 +133,7 @@ public final class ProposalCache {
     /** The whole view of one proposal as last served, if it is cached. */
     public Optional<ProposalView> view(String id) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT view_json FROM proposal WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT view_json FROM proposal_doc WHERE id = ?")) {
                 s.setString(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(Json.parse(rs.getString(1), ProposalView.class))
@@ -184,6 +189,7 @@ public final class ProposalCache {
             if (other) {
                 try (var s = c.createStatement()) {
                     s.executeUpdate("DELETE FROM proposal_nonce");
+                    s.executeUpdate("DELETE FROM proposal_doc");
                     s.executeUpdate("DELETE FROM proposal");
                 }
                 Meta.delete(c, Meta.QUEUE_CURSOR);

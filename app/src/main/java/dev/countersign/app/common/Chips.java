@@ -22,6 +22,20 @@ public final class Chips {
         return chip;
     }
 
+    /** Makes an existing tier chip show {@code tier} (table cells reuse one chip rather than make one per update). */
+    public void retier(Label chip, RiskTier tier) {
+        for (RiskTier t : RiskTier.values()) {
+            chip.getStyleClass().remove("tier-" + t.json());
+        }
+        if (!chip.getStyleClass().contains("tier-badge")) {
+            chip.getStyleClass().addAll("chip", "tier-badge");
+            chip.setMinWidth(Label.USE_PREF_SIZE);
+        }
+        chip.getStyleClass().add("tier-" + tier.json());
+        chip.setText(messages.get("tier." + tier.json()));
+        chip.setAccessibleText(messages.format("a11y.tier", messages.get("tier." + tier.json())));
+    }
+
     public Label criticality(Criticality criticality) {
         return chip(messages.get("criticality." + criticality.json()), "crit-" + criticality.json());
     }

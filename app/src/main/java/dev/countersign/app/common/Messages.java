@@ -11,6 +11,8 @@ public final class Messages {
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    private final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> formats =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Messages(ResourceBundle bundle, Locale locale) {
         this.bundle = bundle;
@@ -40,7 +42,10 @@ public final class Messages {
 
     /** The text with {0}, {1}… filled in (java.text.MessageFormat; write a literal apostrophe as ’). */
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), locale).format(args);
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(get(k), locale));
+        synchronized (format) { // a MessageFormat is not thread-safe; parsing one per call was the cost
+            return format.format(args);
+        }
     }
 
     public boolean has(String key) {

@@ -104,7 +104,9 @@ public final class QueueView extends VBox {
         column.setMinWidth(78);
         column.setMaxWidth(78);
         column.setCellFactory(c -> new TableCell<>() {
+            private final Label chip = new Label();
             private final Label environment = new Label();
+            private final VBox box = new VBox(2, chip, environment);
 
             {
                 environment.getStyleClass().add("cell-env");
@@ -119,8 +121,9 @@ public final class QueueView extends VBox {
                     setGraphic(null);
                     return;
                 }
+                chips.retier(chip, tier);
                 environment.setText(row.summary().environment());
-                setGraphic(new VBox(2, chips.tier(tier), environment));
+                setGraphic(box);
             }
         });
         return column;
@@ -135,6 +138,12 @@ public final class QueueView extends VBox {
             private final Label first = new Label();
             private final Label second = new Label();
             private final VBox box = new VBox(1, first, second);
+            private final Tooltip tip = new Tooltip();
+            private QueueRow tipRow;
+
+            {
+                tip.setOnShowing(e -> tip.setText(tipRow == null ? "" : tooltip(tipRow))); // made when shown
+            }
 
             {
                 first.getStyleClass().add(strong ? "cell-primary" : "cell-plain");
@@ -156,7 +165,8 @@ public final class QueueView extends VBox {
                 second.setText(nl < 0 ? "" : text.substring(nl + 1));
                 setGraphic(box);
                 QueueRow row = getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(row == null ? null : new Tooltip(tooltip(row)));
+                tipRow = row;
+                setTooltip(row == null ? null : tip);
             }
         });
         return column;

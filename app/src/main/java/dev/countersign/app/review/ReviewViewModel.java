@@ -108,15 +108,14 @@ public final class ReviewViewModel {
             proposalDigest.set(null);
             contextDigest.set(null);
             digestsMatch.set(true);
-            contextStale.set(false);
         } else {
             proposalDigest.set(DecisionRecords.proposalDigest(view.proposal()));
             contextDigest.set(Digests.canonicalSha256(view.context()));
             digestsMatch.set(Digests.equal(proposalDigest.get(), view.proposalDigest())
                     && Digests.equal(contextDigest.get(), view.contextDigest()));
-            retime();
         }
         shown.set(view);
+        retime();
     }
 
     /** Checks again whether the shown context has grown stale (called by the queue's timer through the view). */

@@ -1,6 +1,7 @@
 package dev.countersign.app.offline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.app.AppComposition;
@@ -71,6 +72,7 @@ class CrashSafetyTest {
                 child.awaitPhase("sync", 60);
                 Thread.sleep(random.nextInt(2500));
                 String phase = child.kill();
+                assertFalse(phase.startsWith("exited"), "trial " + trial + ": the child " + phase);
                 killedIn.merge(phase.replaceAll(" .*", ""), 1, Integer::sum);
             }
             Child last = Child.start(gatewayUrl, stem, keys, 0);
@@ -160,6 +162,9 @@ class CrashSafetyTest {
 
         /** SIGKILL; returns the last phase it had entered. */
         String kill() throws InterruptedException {
+            if (!process.isAlive()) {
+                return "exited " + process.exitValue() + " before the kill: " + output();
+            }
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
             return process.exitValue() == 137 || !process.isAlive() ? phase.get() : "?";

@@ -1,0 +1,45 @@
+package dev.countersign.app.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cache file itself: made, reopened without re-migrating, and kept in step with its migrations. */
+class CacheDatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLatestVersionConstantIsTheNewestMigration() throws IOException, URISyntaxException {
+        Path folder = Path.of(CacheDatabase.class.getResource("/db/console").toURI());
+        int newest;
+        try (Stream<Path> files = Files.list(folder)) {
+            newest = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertEquals(newest, CacheDatabase.LATEST_VERSION, "bump LATEST_VERSION with each new migration");
+    }
+
+    @Test
+    void aCacheIsMadeReopenedAndKeepsWhatWasWritten() {
+        Path stem = ConsoleCache.stem(dir, Optional.empty());
+        try (ConsoleCache cache = ConsoleCache.open(stem, InspectedCacheFile.check())) {
+            assertFalse(cache.proposals().bindGateway("gateway-key-1"));
+        }
+        try (ConsoleCache cache = ConsoleCache.open(stem, InspectedCacheFile.check())) {
+            assertEquals(Optional.of("gateway-key-1"), cache.proposals().gatewayKeyId());
+            assertTrue(cache.proposals().bindGateway("another-gateway"), "another gateway empties the cache");
+            assertTrue(cache.outbox().all().isEmpty());
+        }
+        assertTrue(Files.exists(CacheDatabase.mvFile(stem)));
+    }
+}
