@@ -46,7 +46,8 @@ CREATE TABLE proposal_nonce (
 );
 
 -- Signed decisions, written (and committed) before the first attempt to send them. The idempotency key and the
--- envelope never change, so a resend after a crash or a lost answer is the same request and is recorded once.
+-- envelope's bytes never change, so a resend after a crash or a lost answer is the same request and is recorded once.
+-- gateway_key_id names the gateway the decision was signed for: it is only ever sent there.
 CREATE TABLE outbox (
     idempotency_key  VARCHAR(200) PRIMARY KEY,
     seq              BIGINT       NOT NULL,
@@ -57,6 +58,7 @@ CREATE TABLE outbox (
     key_id           VARCHAR(64)  NOT NULL,
     nonce            VARCHAR(64)  NOT NULL,
     envelope_json    CHARACTER VARYING NOT NULL,
+    gateway_key_id   VARCHAR(64),
     signed_at        TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     state            VARCHAR(16)  NOT NULL,
     attempts         INT          NOT NULL,

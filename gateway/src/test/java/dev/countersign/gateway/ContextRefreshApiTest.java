@@ -62,7 +62,7 @@ class ContextRefreshApiTest {
     }
 
     private static Reply refresh(String id, String... headers) {
-        return world.console().post("/v1/proposals/" + id + "/context/refresh", null, headers);
+        return world.as(alice).post("/v1/proposals/" + id + "/context/refresh", null, headers);
     }
 
     private static ProposalView refreshed(String id) {
@@ -232,6 +232,21 @@ class ContextRefreshApiTest {
         Outcome outcome = poll.get(10, TimeUnit.SECONDS).as(Outcome.class);
         assertEquals(ProposalStatus.APPROVED, outcome.status());
         assertEquals(1, outcome.recordIds().size());
+    }
+
+    @Test
+    void onlyAReviewerWhoMayDecideTheProposalMayRefreshItsContext() {
+        ProposalView proposal = world.submit("nhi-c", "prod");
+        String id = proposal.proposal().id();
+        String cursor = cursor();
+        Reply refused = world.console().post("/v1/proposals/" + id + "/context/refresh", null);
+        assertEquals(403, refused.status(), refused::toString);
+        assertEquals("not-permitted", refused.problem());
+        assertTrue(refused.detail().endsWith("Only a reviewer who may decide a proposal may refresh its context."),
+                refused.detail());
+        assertEquals(proposal, world.view(id), "nothing changed");
+        assertTrue(world.expect(200, world.console().get("/v1/queue?cursor=" + cursor)).as(QueuePage.class)
+                .items().isEmpty(), "no change in the feed");
     }
 
     @Test

@@ -153,6 +153,14 @@ class ProposalApiTest {
                 + b64.encodeToString("c1:-1".getBytes(StandardCharsets.US_ASCII))), 400, "invalid-cursor");
         assertProblem(world.console().get("/v1/queue?cursor="
                 + b64.encodeToString("x9:1".getBytes(StandardCharsets.US_ASCII))), 400, "invalid-cursor");
+        // a cursor of another database (a reset data folder, another gateway at this address), and of the older form
+        String issued = new String(Base64.getUrlDecoder().decode(drain(null)), StandardCharsets.US_ASCII);
+        assertTrue(issued.startsWith("c2:"), issued);
+        String otherInstance = issued.replaceFirst("^c2:[^:]+:", "c2:" + java.util.UUID.randomUUID() + ":");
+        assertProblem(world.console().get("/v1/queue?cursor="
+                + b64.encodeToString(otherInstance.getBytes(StandardCharsets.US_ASCII))), 400, "invalid-cursor");
+        assertProblem(world.console().get("/v1/queue?cursor="
+                + b64.encodeToString("c1:1".getBytes(StandardCharsets.US_ASCII))), 400, "invalid-cursor");
     }
 
     @Test

@@ -173,7 +173,12 @@ public final class CacheDatabase implements AutoCloseable {
         if (Thread.currentThread() == writerThread) {
             return inTransaction(work);
         }
-        Future<T> done = writer.submit(() -> inTransaction(work));
+        Future<T> done;
+        try {
+            done = writer.submit(() -> inTransaction(work));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new CacheException("The console's cache is closed (the console is shutting down).", e);
+        }
         try {
             return done.get();
         } catch (InterruptedException e) {

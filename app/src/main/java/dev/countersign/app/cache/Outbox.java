@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class Outbox {
     private static final String COLUMNS = "idempotency_key, seq, proposal_id, proposal_version, verdict, reviewer,"
-            + " key_id, nonce, envelope_json, signed_at, state, attempts, last_attempt_at, last_error, problem_type,"
+            + " key_id, nonce, envelope_json, gateway_key_id, signed_at, state, attempts, last_attempt_at, last_error, problem_type,"
             + " problem_detail, record_id, log_index, resolved_at, acknowledged_at";
 
     private final CacheDatabase db;
@@ -37,11 +37,37 @@ public final class Outbox {
     /** How many decisions wait to be sent, and how many refusals the reviewer has not yet seen. */
     public record Counts(int pending, int refusedUnseen) {}
 
+    /** Where the outbox stands, read in one transaction: counts, proposals with a decision waiting, unseen refusals. */
+    public record Snapshot(Counts counts, java.util.Set<String> waitingProposals, List<OutboxEntry> refusedUnseen) {}
+
+    public Snapshot snapshot() {
+        return db.read(c -> {
+            java.util.Set<String> waiting = new java.util.HashSet<>();
+            int pending = 0;
+            try (PreparedStatement s = c.prepareStatement("SELECT proposal_id FROM outbox WHERE state = 'pending'");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    waiting.add(rs.getString(1));
+                    pending++;
+                }
+            }
+            List<OutboxEntry> unseen = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE state = 'refused'"
+                    + " AND acknowledged_at IS NULL ORDER BY seq"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    unseen.add(entry(rs));
+                }
+            }
+            return new Snapshot(new Counts(pending, unseen.size()), java.util.Set.copyOf(waiting), List.copyOf(unseen));
+        });
+    }
+
     /**
      * Adds a signed decision and, in the same transaction, uses up the nonce kept for its proposal, so the console
      * never signs two decisions with one nonce.
      */
-    public OutboxEntry add(String idempotencyKey, DsseEnvelope envelope, Decision decision, Instant signedAt) {
+    public OutboxEntry add(String idempotencyKey, DsseEnvelope envelope, Decision decision, String gatewayKeyId,
+            Instant signedAt) {
         return db.write(c -> {
             long seq;
             try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox");
@@ -50,8 +76,8 @@ public final class Outbox {
                 seq = rs.getLong(1);
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (idempotency_key, seq, proposal_id,"
-                    + " proposal_version, verdict, reviewer, key_id, nonce, envelope_json, signed_at, state, attempts)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0)")) {
+                    + " proposal_version, verdict, reviewer, key_id, nonce, envelope_json, gateway_key_id, signed_at,"
+                    + " state, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0)")) {
                 s.setString(1, idempotencyKey);
                 s.setLong(2, seq);
                 s.setString(3, decision.proposalId());
@@ -61,7 +87,8 @@ public final class Outbox {
                 s.setString(7, decision.keyId());
                 s.setString(8, decision.nonce());
                 s.setString(9, Json.string(envelope));
-                s.setObject(10, time(signedAt));
+                s.setString(10, gatewayKeyId);
+                s.setObject(11, time(signedAt));
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement(
@@ -77,6 +104,26 @@ public final class Outbox {
     /** Decisions not yet recorded or refused, in the order they were signed. */
     public List<OutboxEntry> pending() {
         return list("WHERE state = 'pending' ORDER BY seq");
+    }
+
+    /**
+     * The pending decisions signed for this gateway (or before the console knew which gateway it was), in order;
+     * decisions signed for another gateway wait for it and are never sent here.
+     */
+    public List<OutboxEntry> pendingFor(String gatewayKeyId) {
+        return db.read(c -> {
+            List<OutboxEntry> entries = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE state = 'pending'"
+                    + " AND (gateway_key_id IS NULL OR gateway_key_id = ?) ORDER BY seq")) {
+                s.setString(1, gatewayKeyId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(entry(rs));
+                    }
+                }
+            }
+            return entries;
+        });
     }
 
     /** Refusals the reviewer has not acknowledged, oldest first. */
@@ -168,13 +215,14 @@ public final class Outbox {
     }
 
     private static OutboxEntry entry(ResultSet rs) throws SQLException {
-        long logIndex = rs.getLong(18);
+        long logIndex = rs.getLong(19);
         Long index = rs.wasNull() ? null : logIndex;
+        String json = rs.getString(9);
         return new OutboxEntry(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
                 JsonValue.parse(Verdict.class, rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                Json.parse(rs.getString(9), DsseEnvelope.class), instant(rs, 10),
-                OutboxEntry.State.of(rs.getString(11)), rs.getInt(12), instant(rs, 13), rs.getString(14),
-                rs.getString(15), rs.getString(16), rs.getString(17), index, instant(rs, 19), instant(rs, 20));
+                Json.parse(json, DsseEnvelope.class), json, rs.getString(10), instant(rs, 11),
+                OutboxEntry.State.of(rs.getString(12)), rs.getInt(13), instant(rs, 14), rs.getString(15),
+                rs.getString(16), rs.getString(17), rs.getString(18), index, instant(rs, 20), instant(rs, 21));
     }
 
     private static String truncate(String text, int max) {

@@ -5,8 +5,8 @@ import dev.countersign.model.record.DsseEnvelope;
 import java.time.Instant;
 
 /**
- * A signed decision in the outbox: the envelope exactly as it will be (re)sent, under one idempotency key, and where
- * it stands. {@code problemType} and {@code problemDetail} are the gateway's refusal; {@code lastError} the last
+ * A signed decision in the outbox: the envelope, and its JSON exactly as it is (re)sent, under one idempotency key;
+ * the gateway it was signed for; and where it stands. {@code problemType} and {@code problemDetail} are the gateway's refusal; {@code lastError} the last
  * failure to reach it.
  */
 public record OutboxEntry(
@@ -19,6 +19,8 @@ public record OutboxEntry(
         String keyId,
         String nonce,
         DsseEnvelope envelope,
+        String envelopeJson,
+        String gatewayKeyId,
         Instant signedAt,
         State state,
         int attempts,
@@ -39,10 +41,6 @@ public record OutboxEntry(
 
         State(String column) {
             this.column = column;
-        }
-
-        String column() {
-            return column;
         }
 
         static State of(String column) {

@@ -35,27 +35,24 @@ public final class ProposalCache {
     }
 
     /** What a page of the gateway's queue feed changed, and the cursor after it. */
-    public record Applied(List<ProposalSummary> changed, int skippedOlder) {}
+    public record Applied(List<ProposalSummary> changed) {}
 
     /**
      * Stores a page of changed proposals and the cursor that follows it, in one transaction: a sync interrupted
      * between pages resumes after the last stored page, and a page received twice changes nothing the second time.
-     * A view older than the stored one (by {@code updatedAt}) is skipped.
+     * A view behind the stored one ({@link ProposalSummary#PROGRESS}) is skipped.
      */
     public Applied applyPage(List<ProposalView> views, String nextCursor, Instant syncedAt) {
         return db.write(c -> {
             List<ProposalSummary> changed = new ArrayList<>();
-            int older = 0;
             for (ProposalView view : views) {
                 if (store(c, view, syncedAt)) {
                     changed.add(ProposalSummary.of(view, syncedAt));
-                } else {
-                    older++;
                 }
             }
             Meta.put(c, Meta.QUEUE_CURSOR, nextCursor);
             Meta.put(c, Meta.LAST_SYNC, syncedAt.toString());
-            return new Applied(changed, older);
+            return new Applied(changed);
         });
     }
 
@@ -67,17 +64,14 @@ public final class ProposalCache {
 
     private static boolean store(Connection c, ProposalView view, Instant syncedAt) throws SQLException {
         var p = view.proposal();
-        Optional<Instant> stored = Optional.empty();
-        try (PreparedStatement s = c.prepareStatement("SELECT updated_at FROM proposal WHERE id = ?")) {
+        ProposalSummary incoming = ProposalSummary.of(view, syncedAt);
+        try (PreparedStatement s = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM proposal WHERE id = ?")) {
             s.setString(1, p.id());
             try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    stored = Optional.of(instant(rs, 1));
+                if (rs.next() && !incoming.notBehind(summary(rs))) {
+                    return false;
                 }
             }
-        }
-        if (stored.isPresent() && view.updatedAt().isBefore(stored.get())) {
-            return false;
         }
         try (PreparedStatement s = c.prepareStatement("MERGE INTO proposal (" + SUMMARY_COLUMNS + ")"
                 + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -187,16 +181,28 @@ public final class ProposalCache {
             Optional<String> known = Meta.get(c, Meta.GATEWAY_KEY);
             boolean other = known.isPresent() && !known.get().equals(keyId);
             if (other) {
-                try (var s = c.createStatement()) {
-                    s.executeUpdate("DELETE FROM proposal_nonce");
-                    s.executeUpdate("DELETE FROM proposal_doc");
-                    s.executeUpdate("DELETE FROM proposal");
-                }
-                Meta.delete(c, Meta.QUEUE_CURSOR);
+                drop(c);
             }
             Meta.put(c, Meta.GATEWAY_KEY, keyId);
             return other;
         });
+    }
+
+    /** Drops every proposal, nonce and the cursor (not the outbox): the next sync fills the cache anew. */
+    public void dropProposals() {
+        db.write(c -> {
+            drop(c);
+            return null;
+        });
+    }
+
+    private static void drop(Connection c) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM proposal_nonce");
+            s.executeUpdate("DELETE FROM proposal_doc");
+            s.executeUpdate("DELETE FROM proposal");
+        }
+        Meta.delete(c, Meta.QUEUE_CURSOR);
     }
 
     /** Pending, unexpired proposals that have no nonce yet, oldest first, at most {@code limit}. */

@@ -7,6 +7,7 @@ import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.RiskTier;
 import dev.countersign.model.api.ProposalView;
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * What the queue shows of a proposal, without its parameters and context: small enough to hold 50,000 in memory.
@@ -39,6 +40,23 @@ public record ProposalSummary(
                 p.environment(), p.target().id(), p.target().name(), p.target().kind(), p.agent().id(),
                 view.approvals().size(), view.approvalsRequired(), p.createdAt(), p.expiresAt(), view.updatedAt(),
                 view.context().capturedAt(), syncedAt);
+    }
+
+    /**
+     * Orders two states of one proposal by how far along they are. The gateway's {@code updatedAt} has whole
+     * seconds, so two changes in one second tie on it; a later state is then never behind on version, on being
+     * decided, on approvals given, or on when its context was taken.
+     */
+    public static final Comparator<ProposalSummary> PROGRESS = Comparator
+            .comparing(ProposalSummary::updatedAt)
+            .thenComparingInt(ProposalSummary::version)
+            .thenComparing(s -> s.status() != ProposalStatus.PENDING)
+            .thenComparingInt(ProposalSummary::approvalsGiven)
+            .thenComparing(ProposalSummary::contextCapturedAt);
+
+    /** True if this state is not behind {@code other} (see {@link #PROGRESS}). */
+    public boolean notBehind(ProposalSummary other) {
+        return PROGRESS.compare(this, other) >= 0;
     }
 
     public boolean isExpiredAt(Instant now) {

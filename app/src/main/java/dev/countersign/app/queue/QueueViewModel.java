@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -102,8 +101,7 @@ public final class QueueViewModel {
     }
 
     /** What the cache held at start. */
-    private record Loaded(List<ProposalSummary> summaries, Optional<Instant> lastSync, Outbox.Counts counts,
-            Set<String> waitingIds, List<OutboxEntry> refusedUnseen) {}
+    private record Loaded(List<ProposalSummary> summaries, Optional<Instant> lastSync, Outbox.Snapshot outbox) {}
 
     /**
      * Shows what the cache holds (read in the background), before any gateway answers; {@code then} runs on the UI
@@ -113,20 +111,16 @@ public final class QueueViewModel {
         this.cache = proposals;
         this.outbox = decisions;
         runner.run("read the cache", () -> new Loaded(proposals.summaries(), proposals.lastSync(),
-                decisions.counts(), pendingIds(decisions), decisions.refusedUnseen()), loaded -> {
+                decisions.snapshot()), loaded -> {
                     merge(loaded.summaries());
                     lastSync.set(loaded.lastSync().orElse(null));
-                    outboxChanged(loaded.counts(), loaded.waitingIds(), loaded.refusedUnseen());
+                    outboxChanged(loaded.outbox());
                     then.run();
                 }, e -> {
                     syncError.set(errors.message(e));
                     state.set(SyncState.FAILED);
                     then.run();
                 });
-    }
-
-    private static Set<String> pendingIds(Outbox decisions) {
-        return decisions.pending().stream().map(OutboxEntry::proposalId).collect(Collectors.toSet());
     }
 
     /** Starts syncing with the gateway: a round now, then one every {@code period}. */
@@ -155,15 +149,15 @@ public final class QueueViewModel {
         }
         ConsoleSync round = sync;
         Outbox decisions = outbox;
-        runner.run("sync with the gateway", () -> new RoundDone(round.run(progressToUi), pendingIds(decisions),
-                decisions.refusedUnseen()), this::roundDone, e -> {
+        runner.run("sync with the gateway", () -> new RoundDone(round.run(progressToUi), decisions.snapshot()),
+                this::roundDone, e -> {
                     syncError.set(errors.message(e));
                     state.set(SyncState.FAILED);
                     finished();
                 });
     }
 
-    private record RoundDone(ConsoleSync.Report report, Set<String> waitingIds, List<OutboxEntry> refusedUnseen) {}
+    private record RoundDone(ConsoleSync.Report report, Outbox.Snapshot outbox) {}
 
     private void roundDone(RoundDone done) {
         ConsoleSync.Report report = done.report();
@@ -171,7 +165,7 @@ public final class QueueViewModel {
             clearRows();
         }
         merge(report.changed());
-        outboxChanged(report.outbox(), done.waitingIds(), done.refusedUnseen());
+        outboxChanged(done.outbox());
         Exception failure = report.failure();
         if (failure == null) {
             lastSync.set(report.syncedAt());
@@ -189,11 +183,11 @@ public final class QueueViewModel {
      * The outbox changed (a decision was signed, sent, or refused): the count waiting, which proposals have one
      * waiting, and the refusals the reviewer has not seen.
      */
-    public void outboxChanged(Outbox.Counts counts, Set<String> pendingProposals, List<OutboxEntry> refusedUnseen) {
-        waiting.set(counts.pending());
-        waitingIds.retainAll(pendingProposals);
-        waitingIds.addAll(pendingProposals);
-        notRecorded.setAll(refusedUnseen);
+    private void outboxChanged(Outbox.Snapshot outbox) {
+        waiting.set(outbox.counts().pending());
+        waitingIds.retainAll(outbox.waitingProposals());
+        waitingIds.addAll(outbox.waitingProposals());
+        notRecorded.setAll(outbox.refusedUnseen());
     }
 
     /** Reads the outbox again in the background (after a decision was signed or sent). */
@@ -202,12 +196,8 @@ public final class QueueViewModel {
         if (decisions == null) {
             return;
         }
-        runner.run("read the outbox", () -> new OutboxState(decisions.counts(), pendingIds(decisions),
-                decisions.refusedUnseen()), s -> outboxChanged(s.counts(), s.waitingIds(), s.refusedUnseen()),
-                e -> syncError.set(errors.message(e)));
+        runner.run("read the outbox", decisions::snapshot, this::outboxChanged, e -> syncError.set(errors.message(e)));
     }
-
-    private record OutboxState(Outbox.Counts counts, Set<String> waitingIds, List<OutboxEntry> refusedUnseen) {}
 
     /** The reviewer has seen a refusal of a decision sent from the outbox. */
     public void acknowledge(OutboxEntry entry) {
@@ -290,7 +280,7 @@ public final class QueueViewModel {
                 byId.put(row.id(), row);
                 fresh.add(row);
                 added = true;
-            } else if (!summary.updatedAt().isBefore(row.summary().updatedAt())) {
+            } else if (summary.notBehind(row.summary())) {
                 row.update(summary, now, texts);
             }
         }

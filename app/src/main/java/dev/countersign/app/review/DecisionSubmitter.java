@@ -66,14 +66,17 @@ public final class DecisionSubmitter {
         Nonce nonce = nonce(proposal.id(), reviewer, signer);
         Decision decision = decision(proposal, shown.context(), draft, reviewer, signer, nonce.value());
         DsseEnvelope envelope = sign(proposal, decision, signer);
-        OutboxEntry entry = outbox.add("decision-" + UUID.randomUUID(), envelope, decision, clock.instant());
+        OutboxEntry entry = outbox.add("decision-" + UUID.randomUUID(), envelope, decision,
+                cache.gatewayKeyId().orElse(null), clock.instant());
         LOG.info("outbox {}: {} on {} signed and stored", entry.seq(), draft.verdict().json(), proposal.id());
+        if (nonce.offline() != null) {
+            return new Submitted(entry, null, nonce.offline()); // the next sync round sends it, once the gateway is back
+        }
         try {
             entry = sender.send(entry.idempotencyKey());
         } catch (GatewayException e) {
             LOG.info("outbox {}: not sent now ({}); it waits in the outbox", entry.seq(), e.getMessage());
-            // offline, the reason is the gateway's absence, not what the send then tripped over (e.g. no session)
-            return new Submitted(entry, null, nonce.offline() != null ? nonce.offline() : e);
+            return new Submitted(entry, null, e);
         }
         ProposalView latest = null;
         try {

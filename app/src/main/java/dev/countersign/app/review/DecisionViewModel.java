@@ -157,6 +157,7 @@ public final class DecisionViewModel {
                 queue.acknowledge(entry);
             }
             case PENDING -> {
+                queue.waitingIds().add(entry.proposalId()); // at once: no second decision while it waits
                 clearForm();
                 say(Tone.INFO, messages.format("decision.queued", errors.message(done.notSent())),
                         UserErrors.details(done.notSent()));

@@ -47,6 +47,7 @@ public final class ReviewViewModel {
     private final TaskRunner runner;
     private final UserErrors errors;
     private ContextRefresher refresher;
+    private long loads;
     private QueueRow row;
 
     /** Asks the gateway to take a proposal's context again; blocking. */
@@ -92,12 +93,13 @@ public final class ReviewViewModel {
     /** Reads the selected proposal from the cache; shows nothing until it is read, and ignores a late answer. */
     private void load() {
         QueueRow loading = row;
+        long ticket = ++loads;
         if (loading == null) {
             setShown(null);
             return;
         }
         queue.view(loading.id(), view -> {
-            if (row == loading) {
+            if (ticket == loads) { // a later load (another row, or a newer state of this one) wins
                 setShown(view.orElse(null));
             }
         });
@@ -143,14 +145,23 @@ public final class ReviewViewModel {
         }
         refreshing.set(true);
         refreshMessage.set(messages.get("review.context.refreshing"));
-        runner.run("refresh context", () -> gateway.refresh(view.proposal().id()), latest -> {
+        String id = view.proposal().id();
+        runner.run("refresh context", () -> gateway.refresh(id), latest -> {
             refreshing.set(false);
-            refreshMessage.set(messages.get("review.context.refreshed"));
             queue.put(latest);
+            if (stillShown(id)) {
+                refreshMessage.set(messages.get("review.context.refreshed"));
+            }
         }, e -> {
             refreshing.set(false);
-            refreshMessage.set(errors.message(e));
+            if (stillShown(id)) {
+                refreshMessage.set(errors.message(e));
+            }
         });
+    }
+
+    private boolean stillShown(String proposalId) {
+        return row != null && row.id().equals(proposalId);
     }
 
     /** "Context captured 5 min ago", or that it is stale; null when nothing is shown. */

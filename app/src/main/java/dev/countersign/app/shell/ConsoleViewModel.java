@@ -162,7 +162,7 @@ public final class ConsoleViewModel {
         sessions = new ReviewerSessions(client, signing::backgroundSigner, clock,
                 grant -> uiThread.execute(() -> status.session(grant)), messages.get("session.locked"));
         client.useSessions(sessions);
-        OutboxSender sender = new OutboxSender(client, cache.outbox(), clock);
+        OutboxSender sender = new OutboxSender(client, cache.outbox(), cache.proposals(), clock);
         decision.connect(new DecisionSubmitter(client, sessions, cache.proposals(), cache.outbox(), sender, clock,
                 consoleVersion));
         review.connect(client::refreshContext);
@@ -262,8 +262,22 @@ public final class ConsoleViewModel {
             connection = null;
         }
         if (cache != null) {
-            cache.close();
+            closeCache(cache);
             cache = null;
+        }
+    }
+
+    /**
+     * Closes the cache off the UI thread: the writer finishes what it was given (a decision being stored is never
+     * cut off), then H2 shuts down. At most five seconds at exit.
+     */
+    private static void closeCache(ConsoleCache open) {
+        Thread closer = new Thread(open::close, "close-cache");
+        closer.start(); // not a daemon: the JVM waits for the cache to be closed cleanly
+        try {
+            closer.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.countersign.app.cache.Outbox;
 import dev.countersign.app.cache.OutboxEntry;
 import dev.countersign.app.cache.ProposalCache;
 import dev.countersign.app.cache.ProposalSummary;
+import dev.countersign.model.api.NonceBatch;
 import dev.countersign.model.api.QueuePage;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,8 @@ public final class ConsoleSync {
     private final Clock clock;
     private final int pageSize;
     private volatile boolean bound;
+    /** Proposals the gateway gave no nonce for in this console's run (closed or expired meanwhile). */
+    private final java.util.Set<String> noNonce = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ConsoleSync(GatewayClient client, ProposalCache cache, Outbox outbox, OutboxSender sender, Clock clock) {
         this(client, cache, outbox, sender, clock, PAGE_SIZE);
@@ -71,10 +74,10 @@ public final class ConsoleSync {
             dropped = bindGateway();
             flush = sender.flush();
             if (flush.stoppedBy() != null) {
-                throw flush.stoppedBy();
+                throw flush.stoppedBy(); // unreachable or signed out: the pull would fail the same way
             }
-            pull(changed, received, progress);
-            fetchNonces();
+            dropped |= pull(changed, received, progress);
+            fetchNonces(changed);
         } catch (GatewayException | RuntimeException e) {
             failure = e;
             LOG.debug("sync stopped: {}", e.getMessage());
@@ -97,16 +100,23 @@ public final class ConsoleSync {
         return dropped;
     }
 
-    private void pull(List<ProposalSummary> changed, int[] received, IntConsumer progress) throws GatewayException {
+    /** Pulls the changes; true if the gateway did not know the cursor, so the cache was emptied and refilled. */
+    private boolean pull(List<ProposalSummary> changed, int[] received, IntConsumer progress)
+            throws GatewayException {
         try {
             pages(changed, received, progress);
+            return false;
         } catch (GatewayProblemException e) {
             if (!"invalid-cursor".equals(e.code()) || cache.cursor().isEmpty()) {
                 throw e;
             }
-            LOG.info("the gateway does not know the cache's cursor (it was reset?): syncing from the beginning");
-            cache.resetCursor();
+            // the gateway does not know the cursor: its database was reset or restored (same key, other history).
+            // What the cache holds may no longer exist there, so it is dropped and synced anew; the outbox stays.
+            LOG.warn("the gateway does not know the cache's cursor (reset or restored?): syncing anew");
+            cache.dropProposals();
+            changed.clear();
             pages(changed, received, progress);
+            return true;
         }
     }
 
@@ -127,12 +137,21 @@ public final class ConsoleSync {
         }
     }
 
-    /** Asks for a nonce for every pending proposal that has none, in batches. */
-    private void fetchNonces() throws GatewayException {
+    /**
+     * Asks for a nonce for every pending proposal that has none, in batches. A proposal the gateway refused one for
+     * (closed or expired meanwhile) is not asked about again until the feed brings its new state.
+     */
+    private void fetchNonces(List<ProposalSummary> changed) throws GatewayException {
+        changed.forEach(s -> noNonce.remove(s.id()));
         List<String> ids = cache.needingNonces(clock.instant(), Integer.MAX_VALUE);
+        ids.removeAll(noNonce);
         for (int from = 0; from < ids.size(); from += NONCE_BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + NONCE_BATCH));
-            cache.putNonces(client.issueNonces(batch).nonces(), clock.instant());
+            NonceBatch answer = client.issueNonces(batch);
+            java.util.Set<String> asked = new java.util.HashSet<>(batch);
+            cache.putNonces(answer.nonces().stream().filter(n -> asked.contains(n.proposalId())).toList(),
+                    clock.instant());
+            answer.refused().forEach(r -> noNonce.add(r.proposalId()));
         }
     }
 }

@@ -152,6 +152,16 @@ public final class GatewayClient {
                 "refresh-" + java.util.UUID.randomUUID()), ProposalView.class);
     }
 
+    /**
+     * Posts a signed decision given as the exact JSON bytes it was stored with, so every resend under its
+     * idempotency key is byte for byte the same request.
+     */
+    public DecisionReceipt postDecisionJson(String envelopeJson, String idempotencyKey) throws GatewayException {
+        return sendAuthed(post(url("v1", "decisions"), RequestBody.create(
+                envelopeJson.getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON), idempotencyKey),
+                DecisionReceipt.class);
+    }
+
     public DecisionReceipt postDecision(DsseEnvelope envelope, String idempotencyKey) throws GatewayException {
         return sendAuthed(post(url("v1", "decisions"), json(envelope), idempotencyKey), DecisionReceipt.class);
     }

@@ -2,6 +2,7 @@ package dev.countersign.app.sync;
 
 import dev.countersign.app.cache.Outbox;
 import dev.countersign.app.cache.OutboxEntry;
+import dev.countersign.app.cache.ProposalCache;
 import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.Problem;
@@ -15,59 +16,73 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox's signed decisions to the gateway, oldest first, each under its own idempotency key and with its
- * exact bytes, so a resend after a lost answer or a crash is recorded once. An entry leaves the pending state only on
- * the gateway's word: recorded, or refused for a reason that sending again cannot change. An unreachable gateway, a
- * 5xx, a proxy's answer or a lapsed session leave it pending for the next attempt. One send at a time.
+ * Sends the outbox's signed decisions to the gateway they were signed for, oldest first, each under its own
+ * idempotency key and as the exact JSON it was stored with, so a resend after a lost answer or a crash is recorded
+ * once. An entry leaves the pending state only on the gateway's word: recorded, or refused for a reason that sending
+ * again cannot change — and even then only once the gateway's own records show it does not already hold this very
+ * envelope (an earlier attempt may have been recorded, its answer lost, and its idempotency key since forgotten).
+ * An unreachable gateway, a 5xx, a proxy's answer or a lapsed session leave it pending for the next attempt. One send
+ * at a time.
  */
 public final class OutboxSender {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
-    /** Refusals that a later attempt could overcome: the decision itself was not judged. */
+    /** Refusals that say nothing about the decision itself: a later attempt can succeed. */
     private static final Set<String> NOT_FINAL = Set.of("session-required", "session-invalid", "session-expired",
-            "internal-error", "payload-too-large");
+            "session-mismatch", "internal-error");
 
     private final GatewayClient client;
     private final Outbox outbox;
+    private final ProposalCache cache;
     private final Clock clock;
     private final ReentrantLock sending = new ReentrantLock();
 
-    public OutboxSender(GatewayClient client, Outbox outbox, Clock clock) {
+    public OutboxSender(GatewayClient client, Outbox outbox, ProposalCache cache, Clock clock) {
         this.client = client;
         this.outbox = outbox;
+        this.cache = cache;
         this.clock = clock;
     }
 
-    /** What one flush did. {@code stoppedBy} is why it stopped early (the gateway unreachable, signed out), or null. */
-    public record Flush(List<OutboxEntry> recorded, List<OutboxEntry> refused, int stillPending,
+    /**
+     * What one flush did. {@code stoppedBy}: the gateway could not be reached, or the session could not be renewed,
+     * so the flush stopped there; {@code failed}: entries the gateway could not take this time (a 5xx), skipped.
+     */
+    public record Flush(List<OutboxEntry> recorded, List<OutboxEntry> refused, int failed,
             GatewayException stoppedBy) {}
 
-    /** Sends every pending entry, oldest first; stops at the first that cannot reach the gateway. */
+    /**
+     * Sends every pending entry signed for this gateway, oldest first. An entry the gateway fails on (a 5xx) does
+     * not hold up the others; an unreachable gateway or a locked session stops the flush.
+     */
     public Flush flush() {
         sending.lock();
         try {
             List<OutboxEntry> recorded = new ArrayList<>();
             List<OutboxEntry> refused = new ArrayList<>();
+            int failed = 0;
             GatewayException stoppedBy = null;
-            List<OutboxEntry> pending = outbox.pending();
-            for (OutboxEntry entry : pending) {
+            for (OutboxEntry entry : outbox.pendingFor(cache.gatewayKeyId().orElse(null))) {
                 try {
                     OutboxEntry done = sendLocked(entry);
                     (done.state() == OutboxEntry.State.RECORDED ? recorded : refused).add(done);
-                } catch (GatewayException e) {
+                } catch (GatewayUnavailableException | SessionLockedException e) {
                     stoppedBy = e;
                     break;
+                } catch (GatewayException e) {
+                    failed++;
+                    LOG.warn("outbox {}: the gateway could not take it this time ({}); trying the next",
+                            entry.seq(), e.getMessage());
                 }
             }
-            int left = pending.size() - recorded.size() - refused.size();
-            return new Flush(recorded, refused, left, stoppedBy);
+            return new Flush(recorded, refused, failed, stoppedBy);
         } finally {
             sending.unlock();
         }
     }
 
     /**
-     * Sends one entry now and returns it as it then stands (recorded or refused). Throws if the gateway could not be
-     * reached or the session could not be renewed: the entry is then still pending, and a later flush sends it.
+     * Sends one entry now and returns it as it then stands (recorded or refused). Throws if it could not be sent:
+     * the entry is then still pending, and a later flush sends it.
      */
     public OutboxEntry send(String idempotencyKey) throws GatewayException {
         sending.lock();
@@ -85,6 +100,10 @@ public final class OutboxSender {
         GatewayProblemException refusal;
         try {
             DecisionReceipt receipt = post(entry);
+            if (!receipt.proposalId().equals(entry.proposalId())) {
+                throw new GatewayResponseException("The gateway recorded the decision on " + entry.proposalId()
+                        + " as being about " + receipt.proposalId() + ".", null);
+            }
             outbox.recorded(key, receipt.recordId(), receipt.logIndex(), clock.instant());
             LOG.info("outbox {}: {} on {} recorded as {} (log index {})", entry.seq(), entry.verdict().json(),
                     entry.proposalId(), receipt.recordId(), receipt.logIndex());
@@ -103,25 +122,27 @@ public final class OutboxSender {
     }
 
     /**
-     * The gateway judged the decision and refused it. A nonce-replayed refusal may be this very decision, recorded by
-     * an attempt whose answer was lost after the gateway forgot its idempotency key: the gateway's own records say.
+     * The gateway judged the decision and refused it. It may still hold this very envelope, from an attempt whose
+     * answer was lost after which it forgot the idempotency key (then the refusal is e.g. proposal-closed, closed by
+     * this decision): its records say, and only if they do not is the entry refused.
      */
     private OutboxEntry refused(OutboxEntry entry, GatewayProblemException refusal) throws GatewayException {
         String key = entry.idempotencyKey();
-        if ("nonce-replayed".equals(refusal.code())) {
-            Optional<DecisionRecordView> own;
-            try {
-                own = client.decisions(entry.proposalId()).records().stream()
-                        .filter(r -> r.envelope().equals(entry.envelope())).findFirst();
-            } catch (GatewayException e) {
-                outbox.attemptFailed(key, clock.instant(), e.getMessage());
-                throw e;
-            }
-            if (own.isPresent()) {
-                outbox.recorded(key, own.get().recordId(), own.get().logIndex(), clock.instant());
-                LOG.info("outbox {}: already recorded as {}", entry.seq(), own.get().recordId());
-                return outbox.entry(key).orElseThrow();
-            }
+        Optional<DecisionRecordView> own;
+        try {
+            own = client.decisions(entry.proposalId()).records().stream()
+                    .filter(r -> r.envelope().equals(entry.envelope())).findFirst();
+        } catch (GatewayProblemException e) {
+            own = Optional.empty(); // e.g. not-found: the gateway holds no such proposal, so no record of it
+        } catch (GatewayException e) {
+            outbox.attemptFailed(key, clock.instant(), e.getMessage());
+            throw e;
+        }
+        if (own.isPresent()) {
+            outbox.recorded(key, own.get().recordId(), own.get().logIndex(), clock.instant());
+            LOG.info("outbox {}: already recorded as {} (the answer to an earlier attempt was lost)", entry.seq(),
+                    own.get().recordId());
+            return outbox.entry(key).orElseThrow();
         }
         String detail = refusal.problem().detail() != null ? refusal.problem().detail() : refusal.problem().title();
         outbox.refused(key, refusal.code(), detail, clock.instant());
@@ -133,18 +154,20 @@ public final class OutboxSender {
     /** Posts the entry; one quick retry with the same key and bytes if the answer was lost on the way. */
     private DecisionReceipt post(OutboxEntry entry) throws GatewayException {
         try {
-            return client.postDecision(entry.envelope(), entry.idempotencyKey());
+            return client.postDecisionJson(entry.envelopeJson(), entry.idempotencyKey());
         } catch (GatewayUnavailableException e) {
             LOG.info("outbox {}: no answer, retrying once with the same Idempotency-Key", entry.seq());
-            return client.postDecision(entry.envelope(), entry.idempotencyKey());
+            return client.postDecisionJson(entry.envelopeJson(), entry.idempotencyKey());
         }
     }
 
-    /** A refusal about the decision itself (its proposal, nonce, key or rights), which resending cannot change. */
+    /**
+     * A refusal about the decision itself (its proposal, nonce, key, rights or size), which resending cannot change.
+     * Problems of other origins (a proxy's 4xx, which is not the gateway's type) and the session's are not final.
+     */
     static boolean isFinal(GatewayProblemException e) {
-        String code = e.code();
         boolean ours = e.problem().type().startsWith(Problem.TYPE_PREFIX);
         int status = e.problem().status();
-        return ours && status >= 400 && status < 500 && !NOT_FINAL.contains(code);
+        return ours && status >= 400 && status < 500 && !NOT_FINAL.contains(e.code());
     }
 }

@@ -95,7 +95,7 @@ final class SyncBench implements AutoCloseable {
 
     ConsoleSync sync(ConsoleCache cache) {
         return new ConsoleSync(client, cache.proposals(), cache.outbox(),
-                new OutboxSender(client, cache.outbox(), clock), clock);
+                new OutboxSender(client, cache.outbox(), cache.proposals(), clock), clock);
     }
 
     /** Times one round; throws if the round reports a failure (a benchmark of a failed sync means nothing). */

@@ -58,7 +58,7 @@ public final class DecideAndSubmitChild {
             client.useSessions(sessions);
             phase("session");
             sessions.open(reviewer, signer);
-            OutboxSender sender = new OutboxSender(client, cache.outbox(), clock);
+            OutboxSender sender = new OutboxSender(client, cache.outbox(), cache.proposals(), clock);
             ConsoleSync sync = new ConsoleSync(client, cache.proposals(), cache.outbox(), sender, clock);
             DecisionSubmitter submitter = new DecisionSubmitter(client, sessions, cache.proposals(), cache.outbox(),
                     sender, clock, "countersign-console/crash-test");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.app.cache.CacheDatabase;
+import dev.countersign.app.cache.CacheRefusedException;
 import dev.countersign.app.cache.ConsoleCache;
 import dev.countersign.app.cache.InspectedCacheFile;
 import dev.countersign.app.queue.QueueViewModel.SyncState;
@@ -88,6 +89,21 @@ class HostileCacheTest {
                 cache.proposals().resetCursor();
             }
         }
+    }
+
+    @Test
+    void aCacheMissingAConstraintTheConsoleMakesIsRefused() throws Exception {
+        Path stem = ConsoleCache.stem(dir, Optional.empty());
+        try (ConsoleCache cache = ConsoleCache.open(stem, InspectedCacheFile.check())) {
+            cache.proposals().bindGateway("some-gateway");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + stem, "console", "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP INDEX outbox_nonce"); // the index that keeps one nonce to one signed decision
+        }
+        CacheRefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(CacheRefusedException.class,
+                () -> ConsoleCache.open(stem, InspectedCacheFile.check()));
+        assertTrue(refused.getMessage().contains("(it lacks an index \"OUTBOX_NONCE\""), refused.getMessage());
     }
 
     /** A genuine console cache, then given a trigger whose Java source writes {@code marker}. */

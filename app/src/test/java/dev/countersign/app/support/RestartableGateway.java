@@ -61,6 +61,17 @@ public final class RestartableGateway implements AutoCloseable {
         gateway = Gateway.start(new GatewayConfig(dir, GatewayConfig.LOOPBACK, port, true, Clock.systemUTC()));
     }
 
+    /**
+     * Starts it again with its database thrown away (its signing key kept): a gateway whose data folder was reset.
+     * It seeds the demo world anew, with new proposal ids.
+     */
+    public void resetData() throws Exception {
+        stop();
+        java.nio.file.Files.delete(dir.resolve("gateway.mv.db"));
+        java.nio.file.Files.deleteIfExists(dir.resolve("gateway.trace.db"));
+        restart();
+    }
+
     /** A client signed in as an observer (no decision rights), for the test's own reading. */
     public GatewayClient observer() throws Exception {
         return Observer.signIn(baseUri, gateway.adminToken());

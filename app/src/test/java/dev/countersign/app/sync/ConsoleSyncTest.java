@@ -99,10 +99,26 @@ class ConsoleSyncTest {
         assertEquals(0, sync.run(n -> { }).received(), "an empty round after that");
     }
 
+    @Test
+    void aGatewayWhoseDataWasResetIsSyncedAnewAndNothingOfTheOldOneStays() throws Exception {
+        assertTrue(sync(new GatewayClient(gateway.baseUri())).run(n -> { }).ok());
+        Set<String> before = cache.proposals().summaries().stream().map(ProposalSummary::id)
+                .collect(Collectors.toSet());
+        gateway.resetData(); // same signing key, a new database: the cursor names another database's history
+        observer = gateway.observer();
+
+        ConsoleSync.Report after = sync(new GatewayClient(gateway.baseUri())).run(n -> { });
+        assertTrue(after.ok(), String.valueOf(after.failure()));
+        assertTrue(after.dropped(), "the cache was emptied and filled anew");
+        assertSameAsGateway();
+        assertTrue(cache.proposals().summaries().stream().noneMatch(s -> before.contains(s.id())),
+                "no proposal of the old database is left");
+    }
+
     private ConsoleSync sync(GatewayClient client) throws Exception {
         client.useSessions(observer.sessions());
         return new ConsoleSync(client, cache.proposals(), cache.outbox(),
-                new OutboxSender(client, cache.outbox(), Clock.systemUTC()), Clock.systemUTC(), PAGE);
+                new OutboxSender(client, cache.outbox(), cache.proposals(), Clock.systemUTC()), Clock.systemUTC(), PAGE);
     }
 
     /** Every proposal the gateway holds, as the observer reads it in one go. */

@@ -6,6 +6,9 @@ import dev.countersign.gateway.problem.ProblemException;
 import dev.countersign.gateway.problem.ProblemType;
 import dev.countersign.gateway.proposals.ProposalService;
 import dev.countersign.gateway.reviewers.ReviewerService;
+import java.util.Optional;
+import dev.countersign.model.api.ProposalView;
+import dev.countersign.gateway.reviewers.DecisionAuthority;
 import dev.countersign.gateway.sessions.Session;
 import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.NonceBatchRequest;
@@ -30,6 +33,7 @@ final class ConsoleRoutes {
     private final ReviewerService reviewers;
     private final Idempotent idempotent;
     private final SessionGuard guard;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleRoutes.class);
 
     ConsoleRoutes(ProposalService proposals, NonceService nonces, DecisionService decisions,
             ReviewerService reviewers, Idempotent idempotent, SessionGuard guard) {
@@ -59,8 +63,15 @@ final class ConsoleRoutes {
                     nonces.issueAll(Bodies.parse(body, NonceBatchRequest.class)), null));
         });
         app.post("/v1/proposals/{id}/context/refresh", ctx -> {
-            guard.require(ctx);
-            idempotent.post(ctx, body -> ApiResponse.ok(proposals.refreshContext(ctx.pathParam("id"))));
+            Session session = guard.require(ctx);
+            String id = ctx.pathParam("id");
+            idempotent.post(ctx, body -> {
+                mayDecide(session, id);
+                ProposalView refreshed = proposals.refreshContext(id);
+                LOG.info("context of {} refreshed by {} (now version {})", id, session.reviewer(),
+                        refreshed.proposal().version());
+                return ApiResponse.ok(refreshed);
+            });
         });
         app.post("/v1/decisions", ctx -> {
             Session session = guard.require(ctx);
@@ -102,5 +113,20 @@ final class ConsoleRoutes {
                     "The query parameter limit pages the log and goes with fromIndex.");
         }
         return decisions.records(proposalId);
+    }
+
+    /**
+     * A refresh can make a new version, so approvals given so far stop counting: only a reviewer who may decide the
+     * proposal may ask for one (not-permitted otherwise, in the words a decision would get).
+     */
+    private void mayDecide(Session session, String proposalId) {
+        ProposalView view = proposals.view(proposalId);
+        Optional<String> refusal = DecisionAuthority.refusal(reviewers.reviewer(session.reviewer()), view.proposal(),
+                view.context().policyBasis());
+        if (refusal.isPresent()) {
+            throw ProblemException.aboutProposal(ProblemType.NOT_PERMITTED, refusal.get()
+                    + " Only a reviewer who may decide a proposal may refresh its context.", proposalId,
+                    view.status());
+        }
     }
 }

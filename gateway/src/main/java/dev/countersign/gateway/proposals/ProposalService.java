@@ -192,7 +192,8 @@ public final class ProposalService {
     public QueuePage queue(String cursor, int limit) {
         expireDue();
         return read(c -> {
-            long since = QueueCursor.decode(cursor, store.lastChange(c));
+            String instance = store.instance(c);
+            long since = QueueCursor.decode(cursor, instance, store.lastChange(c));
             List<ProposalRow> rows = store.changedSince(c, since, limit + 1);
             boolean more = rows.size() > limit;
             List<ProposalView> items = new ArrayList<>();
@@ -201,7 +202,7 @@ public final class ProposalService {
                 items.add(view(c, row));
                 last = row.changeSeq();
             }
-            return new QueuePage(items, QueueCursor.encode(last), more);
+            return new QueuePage(items, QueueCursor.encode(instance, last), more);
         });
     }
 

@@ -23,6 +23,8 @@ import java.util.Optional;
  * change sequence number.
  */
 public final class ProposalStore {
+    /** The database's name never changes once made; read once. */
+    private volatile String instance;
     private static final String ROW = "SELECT id, version, status, agent_owner, approvals_required, created_at,"
             + " expires_at, updated_at, decided_at, change_seq FROM proposal";
 
@@ -119,6 +121,17 @@ public final class ProposalStore {
 
     public List<ProposalRow> changedSince(Connection c, long seq, int limit) throws SQLException {
         return Jdbc.list(c, ROW + " WHERE change_seq > ? ORDER BY change_seq LIMIT ?", ProposalStore::row, seq, limit);
+    }
+
+    /** This database's random name (made by migration V5), which queue cursors carry. */
+    public String instance(Connection c) throws SQLException {
+        String known = instance;
+        if (known == null) {
+            known = Jdbc.one(c, "SELECT meta_value FROM gateway_meta WHERE meta_key = 'instance'",
+                    rs -> rs.getString(1)).orElseThrow(() -> new SQLException("gateway_meta has no instance"));
+            instance = known;
+        }
+        return known;
     }
 
     public long lastChange(Connection c) throws SQLException {

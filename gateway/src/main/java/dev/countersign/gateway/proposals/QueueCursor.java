@@ -5,23 +5,29 @@ import dev.countersign.gateway.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The queue's opaque cursor: base64url of {@code c1:<change sequence>}. */
+/**
+ * The queue's opaque cursor: base64url of {@code c2:<database instance>:<change sequence>}. The instance is the
+ * database's random name (gateway_meta), so a cursor another database issued is refused rather than read as a
+ * position in this one's history. Cursors of the older form {@code c1:<seq>} are refused too: a console then syncs
+ * from the beginning, which costs one full sync and loses nothing.
+ */
 public final class QueueCursor {
-    private static final String PREFIX = "c1:";
+    private static final String PREFIX = "c2:";
 
     private QueueCursor() {}
 
-    public static String encode(long seq) {
+    public static String encode(String instance, long seq) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + seq).getBytes(StandardCharsets.US_ASCII));
+                .encodeToString((PREFIX + instance + ":" + seq).getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
      * The sequence a cursor stands for; no cursor means the beginning.
      *
+     * @param instance this database's name
      * @param lastIssued the highest sequence this gateway has handed out
      */
-    public static long decode(String cursor, long lastIssued) {
+    public static long decode(String cursor, String instance, long lastIssued) {
         if (cursor == null || cursor.isEmpty()) {
             return 0;
         }
@@ -31,16 +37,17 @@ public final class QueueCursor {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-        if (!text.startsWith(PREFIX) || text.length() > PREFIX.length() + 19) {
+        String mine = PREFIX + instance + ":";
+        if (!text.startsWith(mine) || text.length() > mine.length() + 19) {
             throw invalid();
         }
         long seq;
         try {
-            seq = Long.parseLong(text.substring(PREFIX.length()));
+            seq = Long.parseLong(text.substring(mine.length()));
         } catch (NumberFormatException e) {
             throw invalid();
         }
-        if (seq < 0 || seq > lastIssued || !encode(seq).equals(cursor)) {
+        if (seq < 0 || seq > lastIssued || !encode(instance, seq).equals(cursor)) {
             throw invalid();
         }
         return seq;

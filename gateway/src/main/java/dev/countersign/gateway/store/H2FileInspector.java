@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * a database</em>: H2 compiles and runs Java source in a trigger or alias, and connects out for a linked table, as
  * soon as it opens a file, so a check through JDBC comes too late. This reads H2's schema meta table ({@code table.0})
  * straight from the MVStore, and never a data map. Every row of it, normalised (see {@link MetaRow#normalised()}),
- * must be one that migrating a fresh file produces at some migration step; see docs/decisions/0006.
+ * must be one that migrating a fresh file produces at some migration step, and the committed rows together must be
+ * exactly those of one step (nothing missing either); see docs/decisions/0007.
  *
  * <p>Depends on H2's storage internals (MVStore, {@code table.0}, its row layout), which is why H2 is pinned.
  */
@@ -47,7 +48,12 @@ public final class H2FileInspector {
     private record Key(String location, ClassLoader loader, String urlSettings) {}
 
     /** How often each normalised meta row may appear, and how our own tables are described. */
-    private record Reference(Map<String, Integer> rows, Set<String> tables) {}
+    /**
+     * The most times each normalised row appears at any step; the rows of each step; table descriptions; and how to
+     * describe a row that is missing.
+     */
+    private record Reference(Map<String, Integer> rows, Set<String> tables, List<Map<String, Integer>> steps,
+            Map<String, String> descriptions) {}
 
     private final Key key;
 
@@ -94,6 +100,7 @@ public final class H2FileInspector {
         }
         List<List<MetaRow>> views = readMeta(mvDbFile);
         Reference reference = reference();
+        Map<String, Integer> committed = null;
         for (List<MetaRow> rows : views) {
             Map<String, Integer> seen = new HashMap<>();
             for (MetaRow row : rows) {
@@ -103,7 +110,37 @@ public final class H2FileInspector {
                     throw new ForeignDatabaseException(mvDbFile.toString(), whatIsWrong(row, reference));
                 }
             }
+            if (committed == null) {
+                committed = seen;
+            }
         }
+        // nothing extra; and nothing missing either: a file without an index or a check our migrations make
+        // (say, the one that keeps a nonce to one decision) is not one we made
+        if (!reference.steps().contains(committed)) {
+            throw new ForeignDatabaseException(mvDbFile.toString(), whatIsMissing(committed, reference));
+        }
+    }
+
+    private static String whatIsMissing(Map<String, Integer> seen, Reference reference) {
+        Map<String, Integer> closest = reference.steps().get(reference.steps().size() - 1);
+        int best = Integer.MAX_VALUE;
+        for (Map<String, Integer> step : reference.steps()) {
+            int missing = 0;
+            for (Map.Entry<String, Integer> e : step.entrySet()) {
+                missing += Math.max(0, e.getValue() - seen.getOrDefault(e.getKey(), 0));
+            }
+            if (missing > 0 && missing < best && seen.keySet().stream().allMatch(step::containsKey)) {
+                best = missing;
+                closest = step;
+            }
+        }
+        for (Map.Entry<String, Integer> e : closest.entrySet()) {
+            if (seen.getOrDefault(e.getKey(), 0) < e.getValue()) {
+                return "it lacks " + reference.descriptions().getOrDefault(e.getKey(), "part of its schema")
+                        + " that this program makes";
+            }
+        }
+        return "its schema is not one this program makes";
     }
 
     private static String whatIsWrong(MetaRow row, Reference reference) {
@@ -191,20 +228,23 @@ public final class H2FileInspector {
             String url = "jdbc:h2:file:" + stem + key.urlSettings();
             Map<String, Integer> reference = new HashMap<>();
             Set<String> tables = new HashSet<>();
+            List<Map<String, Integer>> steps = new ArrayList<>();
+            Map<String, String> descriptions = new HashMap<>();
             // step 0: a file H2 made on the first connection, before the first migration ran
             Flyway base = flyway(key, url, null);
             List<MigrationVersion> versions = Stream.of(base.info().all())
                     .map(MigrationInfo::getVersion).filter(Objects::nonNull).distinct().sorted().toList();
-            addRows(reference, tables, file);
+            steps.add(addRows(reference, tables, descriptions, file));
             for (MigrationVersion version : versions) {
                 flyway(key, url, version).migrate();
-                addRows(reference, tables, file);
+                steps.add(addRows(reference, tables, descriptions, file));
             }
             base.migrate(); // repeatable migrations, if any ever appear
-            addRows(reference, tables, file);
+            steps.add(addRows(reference, tables, descriptions, file));
             LOG.debug("Reference schema for {} built in {} ms", key.location(),
                     (System.nanoTime() - start) / 1_000_000);
-            return new Reference(Map.copyOf(reference), Set.copyOf(tables));
+            return new Reference(Map.copyOf(reference), Set.copyOf(tables), List.copyOf(steps),
+                    Map.copyOf(descriptions));
         } catch (ForeignDatabaseException | DatabaseFileLockedException | RuntimeException e) {
             throw new IllegalStateException("Cannot build the reference schema from " + key.location() + ": "
                     + e.getMessage(), e);
@@ -225,16 +265,18 @@ public final class H2FileInspector {
         return config.load();
     }
 
-    private static void addRows(Map<String, Integer> reference, Set<String> tables, Path file)
-            throws ForeignDatabaseException, DatabaseFileLockedException {
+    private static Map<String, Integer> addRows(Map<String, Integer> reference, Set<String> tables,
+            Map<String, String> descriptions, Path file) throws ForeignDatabaseException, DatabaseFileLockedException {
         Map<String, Integer> step = new HashMap<>();
         for (MetaRow row : readMeta(file).get(0)) {
             step.merge(row.normalised(), 1, Integer::sum);
+            descriptions.putIfAbsent(row.normalised(), row.describe());
             if (row.type() == MetaRow.TABLE_OR_VIEW && row.describe().startsWith("a table ")) {
                 tables.add(row.describe());
             }
         }
         step.forEach((row, count) -> reference.merge(row, count, Math::max));
+        return Map.copyOf(step);
     }
 
     private static void deleteQuietly(Path dir) {
