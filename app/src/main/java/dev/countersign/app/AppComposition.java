@@ -98,6 +98,7 @@ public final class AppComposition implements AutoCloseable {
 
         KeysWindow keysWindow = new KeysWindow(messages, runner, keys, session, keyGate, stylesheet, config.clock(),
                 console::keyRotated);
+        keysWindow.blockRotationWhile(queue.waitingProperty());
         MainWindow window = new MainWindow(messages, new QueueView(queue, messages, chips),
                 new ReviewView(review, decision, authority, messages, texts, chips, time, config.clock()),
                 new StatusBarView(status, console::signIn, messages.get("status.signIn"),

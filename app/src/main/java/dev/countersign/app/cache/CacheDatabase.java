@@ -73,6 +73,7 @@ public final class CacheDatabase implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir);
+            ownerOnly(dir);
         } catch (IOException e) {
             throw new CacheException("Cannot create the cache folder " + dir + ": " + e.getMessage(), e);
         }
@@ -100,6 +101,13 @@ public final class CacheDatabase implements AutoCloseable {
             closeQuietly(writerConnection);
             pool.dispose();
             throw e;
+        }
+    }
+
+    /** The cache holds platform facts and nonces: the folder is the reviewer's alone (where the OS has POSIX modes). */
+    private static void ownerOnly(Path dir) throws IOException {
+        if (Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
     }
 

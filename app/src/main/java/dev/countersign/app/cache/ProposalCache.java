@@ -28,6 +28,7 @@ public final class ProposalCache {
             + " target_id, target_name, target_kind, agent_id, approvals_given, approvals_required, created_at,"
             + " expires_at, updated_at, context_captured_at, synced_at";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProposalCache.class);
     private final CacheDatabase db;
 
     public ProposalCache(CacheDatabase db) {
@@ -64,6 +65,11 @@ public final class ProposalCache {
 
     private static boolean store(Connection c, ProposalView view, Instant syncedAt) throws SQLException {
         var p = view.proposal();
+        if (!fits(view)) {
+            // a gateway answer no genuine gateway gives: skipped, so one item cannot stop every sync
+            LOG.warn("proposal {} not cached: a field is longer than the cache holds", abbreviate(p.id()));
+            return false;
+        }
         ProposalSummary incoming = ProposalSummary.of(view, syncedAt);
         try (PreparedStatement s = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM proposal WHERE id = ?")) {
             s.setString(1, p.id());
@@ -108,6 +114,17 @@ public final class ProposalCache {
             }
         }
         return true;
+    }
+
+    /** True if every summary column can hold the view's value (the limits of V1__console_cache.sql). */
+    static boolean fits(ProposalView view) {
+        var p = view.proposal();
+        return p.id().length() <= 64 && p.environment().length() <= 200 && p.target().id().length() <= 200
+                && p.target().name().length() <= 400 && p.agent().id().length() <= 1000;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 70 ? text : text.substring(0, 67) + "…";
     }
 
     /** Every cached proposal's summary, for the queue. */
@@ -230,6 +247,10 @@ public final class ProposalCache {
             try (PreparedStatement s = c.prepareStatement("MERGE INTO proposal_nonce (proposal_id, nonce,"
                     + " expires_at, fetched_at) KEY (proposal_id) VALUES (?, ?, ?, ?)")) {
                 for (NonceGrant g : grants) {
+                    if (g.proposalId().length() > 64 || g.nonce().length() > 64) {
+                        LOG.warn("a nonce for {} not kept: longer than the cache holds", abbreviate(g.proposalId()));
+                        continue;
+                    }
                     s.setString(1, g.proposalId());
                     s.setString(2, g.nonce());
                     s.setObject(3, time(g.expiresAt()));

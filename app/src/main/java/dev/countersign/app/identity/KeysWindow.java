@@ -24,6 +24,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -62,6 +63,7 @@ public final class KeysWindow {
     private final KeyFiles files;
     private final KeyChanges.Poster poster;
     private Stage stage;
+    private javafx.beans.value.ObservableIntegerValue waitingDecisions = new javafx.beans.property.SimpleIntegerProperty();
 
     /**
      * The console's key window. {@code afterRotation} runs on the UI thread once the gateway accepted a rotation and
@@ -163,7 +165,13 @@ public final class KeysWindow {
         importKey.setOnAction(e -> openChange(ChangeKeyViewModel.Mode.IMPORT, vm));
         Button rotate = new Button(messages.get("keys.rotate"), new FontIcon(MaterialDesignR.ROTATE_RIGHT));
         rotate.setId("keysRotate");
-        rotate.disableProperty().bind(session.keyIdProperty().isEmpty());
+        // decisions waiting in the outbox were signed with this key; after a rotation the gateway would refuse them
+        rotate.disableProperty().bind(session.keyIdProperty().isEmpty().or(Bindings.greaterThan(waitingDecisions, 0)));
+        Tooltip waitTip = new Tooltip();
+        waitTip.textProperty().bind(Bindings.createStringBinding(() -> waitingDecisions.get() == 0 ? null
+                : messages.format("keys.rotate.waiting", waitingDecisions.get()), waitingDecisions));
+        rotate.tooltipProperty().bind(Bindings.when(Bindings.greaterThan(waitingDecisions, 0)).then(waitTip)
+                .otherwise((Tooltip) null));
         rotate.setOnAction(e -> openChange(keys.source().isToken() ? ChangeKeyViewModel.Mode.ROTATE_TOKEN
                 : ChangeKeyViewModel.Mode.ROTATE_SOFTWARE, vm));
         Button close = new Button(messages.get("common.close"));
@@ -207,6 +215,11 @@ public final class KeysWindow {
     }
 
     /** After the gateway accepted (or, with no key before, after an import): the console signs with the new key. */
+    /** Keeps Rotate disabled while signed decisions wait in the outbox (they carry the current key's signature). */
+    public void blockRotationWhile(javafx.beans.value.ObservableIntegerValue waiting) {
+        this.waitingDecisions = waiting;
+    }
+
     void finish(KeyChanges.Rotated done, boolean rotated) {
         if (!rotated) {
             gate.adopt(done.who(), done.newSigner());
