@@ -207,11 +207,13 @@ class DecisionViewModelTest {
 
     @Test
     void aChangedContextSaysSoAndReviewAgainReloadsTheWorkspace() throws Exception {
-        QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvals().isEmpty());
+        QueueRow row = select(v -> v.status() == ProposalStatus.PENDING && v.approvals().isEmpty()
+                && !v.context().dependentWorkloads().isEmpty());
         ProposalView real = models.view(row);
         ProposalContext c = real.context();
-        ProposalContext older = new ProposalContext(c.proposalId(), c.proposalVersion(),
-                c.capturedAt().minusSeconds(3600), c.blastRadius(), c.dependentWorkloads(), c.incidents(),
+        // what an earlier snapshot showed: one dependent workload fewer (same time, so the cache takes it as current)
+        ProposalContext older = new ProposalContext(c.proposalId(), c.proposalVersion(), c.capturedAt(),
+                c.blastRadius(), c.dependentWorkloads().subList(1, c.dependentWorkloads().size()), c.incidents(),
                 c.policyBasis());
         models.queue.put(new ProposalView(real.proposal(), older, real.proposalDigest(),
                 Digests.canonicalSha256(older), real.status(), real.approvalsRequired(), real.approvals(),

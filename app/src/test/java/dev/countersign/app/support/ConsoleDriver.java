@@ -38,9 +38,13 @@ public final class ConsoleDriver {
     }
 
     public static ConsoleDriver start(Path dataDir, Duration poll) throws TimeoutException {
+        return start(AppConfig.embedded(dataDir).withPollPeriod(poll));
+    }
+
+    /** The console with a set-up of the caller's (e.g. team mode against a gateway the test runs). */
+    public static ConsoleDriver start(AppConfig config) throws TimeoutException {
         Stage stage = FxToolkit.registerPrimaryStage();
-        CountersignApp app = (CountersignApp) FxToolkit.setupApplication(
-                () -> new CountersignApp(AppConfig.embedded(dataDir).withPollPeriod(poll)));
+        CountersignApp app = (CountersignApp) FxToolkit.setupApplication(() -> new CountersignApp(config));
         return new ConsoleDriver(app, stage);
     }
 

@@ -48,6 +48,11 @@ public final class RestartableGateway implements AutoCloseable {
         return baseUri;
     }
 
+    /** The admin token of the current run. */
+    public String adminToken() {
+        return gateway.adminToken();
+    }
+
     public void stop() {
         if (gateway != null) {
             gateway.close();
