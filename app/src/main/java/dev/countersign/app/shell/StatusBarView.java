@@ -40,7 +40,9 @@ public final class StatusBarView extends HBox {
         connection.getStyleClass().add("connection");
         connection.textProperty().bind(vm.connectionTextProperty());
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(vm.connectionTextProperty());
+        tip.textProperty().bind(vm.connectionTipProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
         connection.setTooltip(tip);
         vm.connectionProperty().addListener((obs, old, state) -> mark(connection, state));
         mark(connection, vm.connectionProperty().get());

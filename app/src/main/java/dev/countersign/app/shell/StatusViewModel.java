@@ -32,6 +32,7 @@ public final class StatusViewModel {
     private final StringBinding connectionText;
     private final StringBinding lastSyncText;
     private final StringBinding outboxText;
+    private final StringBinding connectionTip;
     private final StringBinding refusedText;
     private final StringBinding keyText;
     private final StringBinding identityText;
@@ -65,10 +66,15 @@ public final class StatusViewModel {
                     : messages.get("status.connection.connected");
             case SIGNED_OUT -> messages.get("status.connection.signedOut");
             case OFFLINE -> startError.get() == null && queue.stateProperty().get() == SyncState.OFFLINE
-                    ? messages.format("status.connection.offline.cached", queue.syncErrorProperty().get())
+                    ? messages.get("status.connection.offline.cached")
                     : messages.format("status.connection.offline",
                             startError.get() != null ? startError.get() : queue.syncErrorProperty().get());
         }, connection, queue.syncErrorProperty(), startError, queue.receivedProperty(), queue.stateProperty());
+        connectionTip = Bindings.createStringBinding(() -> connection.get() == Connection.OFFLINE
+                && startError.get() == null && queue.stateProperty().get() == SyncState.OFFLINE
+                ? messages.format("status.connection.offline.cachedTip", queue.syncErrorProperty().get())
+                : connectionText.get(), connection, connectionText, queue.syncErrorProperty(), startError,
+                queue.stateProperty());
         outboxText = Bindings.createStringBinding(() -> queue.waitingProperty().get() == 0 ? ""
                 : messages.format("status.outbox.waiting", queue.waitingProperty().get()), queue.waitingProperty());
         refusedText = Bindings.createStringBinding(() -> queue.notRecorded().isEmpty() ? ""
@@ -178,6 +184,11 @@ public final class StatusViewModel {
     private static String algorithm(ReviewerView known, String keyId) {
         return known.keys().stream().filter(k -> k.keyId().equals(keyId)).map(ReviewerView.Key::algorithm)
                 .findFirst().orElse("?");
+    }
+
+    /** The connection in full, for its tooltip: offline, why the gateway cannot be reached. */
+    public StringBinding connectionTipProperty() {
+        return connectionTip;
     }
 
     /** "2 decisions waiting to be sent", or empty. */

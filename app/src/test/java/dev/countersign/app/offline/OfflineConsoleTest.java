@@ -167,8 +167,9 @@ class OfflineConsoleTest {
         console.connect();
         assertEquals(SyncState.OFFLINE, console.queue.stateProperty().get());
         assertEquals(rows, console.queue.rows().size(), "the queue comes from the cache");
-        assertTrue(console.status.connectionTextProperty().get().startsWith("Offline — working from this console’s"
-                + " cache"), console.status.connectionTextProperty().get());
+        assertEquals("Offline — working from the cache", console.status.connectionTextProperty().get());
+        assertTrue(console.status.connectionTipProperty().get().endsWith("cannot be reached. Check that it is running"
+                + " and that this computer can reach it."), console.status.connectionTipProperty().get());
         assertTrue(console.dialogs.errors().isEmpty(), "offline is no error: " + console.dialogs.errors());
         return chosen;
     }

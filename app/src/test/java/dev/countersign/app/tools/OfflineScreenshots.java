@@ -92,8 +92,8 @@ public final class OfflineScreenshots {
             ConsoleDriver.await(Duration.ofSeconds(30),
                     () -> app.queue().stateProperty().get() == QueueViewModel.SyncState.OFFLINE);
             QueueRow row = app.queue().rows().stream().filter(r -> r.summary().status() == ProposalStatus.PENDING
-                    && r.summary().riskTier() == RiskTier.HIGH && r.summary().approvalsRequired() == 1
-                    && r.summary().environment().equals("prod")).findFirst().orElseThrow();
+                    && r.summary().approvalsRequired() == 1 && r.summary().environment().equals("prod"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no one-approval prod proposal"));
             console.robot().interact(() -> app.queue().selectedProperty().set(row));
             ToggleButton approve = console.awaitNode("#approveToggle", Duration.ofSeconds(10));
             @SuppressWarnings("unchecked")
