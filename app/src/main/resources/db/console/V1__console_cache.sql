@@ -28,8 +28,12 @@ CREATE TABLE proposal (
     expires_at          TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     updated_at          TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     context_captured_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
-    synced_at           TIMESTAMP(9) WITH TIME ZONE NOT NULL
+    synced_at           TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    -- the queue's order as one sortable key (open first, riskiest, soonest to expire, id), so the first screenful
+    -- is read from an index at start
+    queue_key           VARCHAR(100)  NOT NULL
 );
+CREATE INDEX proposal_queue_key ON proposal (queue_key);
 
 CREATE TABLE proposal_doc (
     id        VARCHAR(64) PRIMARY KEY,

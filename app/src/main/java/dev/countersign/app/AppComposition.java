@@ -122,8 +122,8 @@ public final class AppComposition implements AutoCloseable {
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
+        console.start(); // the cache opens in the background while the window is first laid out
         stage.show();
-        console.start();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.countersign.app;
 
+import dev.countersign.app.cache.InspectedCacheFile;
 import java.util.List;
 import javafx.application.Application;
 
@@ -26,6 +27,7 @@ public final class Launcher {
         }
         // before the first logger exists: logback.xml writes its rolling file here
         System.setProperty("countersign.logDir", config.dataDir().resolve("logs").toString());
+        InspectedCacheFile.prepareInBackground(); // overlaps the toolkit's start
         Application.launch(CountersignApp.class, args);
     }
 }

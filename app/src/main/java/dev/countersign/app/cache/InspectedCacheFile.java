@@ -12,11 +12,32 @@ import dev.countersign.gateway.store.H2FileInspector;
 public final class InspectedCacheFile {
     private InspectedCacheFile() {}
 
+    private static H2FileInspector inspector() {
+        return H2FileInspector.forMigrations(CacheDatabase.MIGRATIONS, CacheDatabase.class.getClassLoader(),
+                CacheDatabase.URL_SETTINGS);
+    }
+
+    /**
+     * Starts building what the check compares a file with (migrating a scratch database), on a background thread, so
+     * that it is ready, or nearly, when the console opens its cache. Failures are left for the check to report.
+     */
+    public static void prepareInBackground() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                inspector().prepare();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(InspectedCacheFile.class).debug("cache check not prepared: {}",
+                        e.toString());
+            }
+        }, "prepare-cache-check");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     public static CacheFileCheck check() {
         return file -> {
             try {
-                H2FileInspector.forMigrations(CacheDatabase.MIGRATIONS, CacheDatabase.class.getClassLoader(),
-                        CacheDatabase.URL_SETTINGS).check(file);
+                inspector().check(file);
             } catch (ForeignDatabaseException e) {
                 throw new CacheRefusedException(file, e.reason(), e);
             } catch (DatabaseFileLockedException e) {

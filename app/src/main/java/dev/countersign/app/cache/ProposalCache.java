@@ -79,8 +79,8 @@ public final class ProposalCache {
                 }
             }
         }
-        try (PreparedStatement s = c.prepareStatement("MERGE INTO proposal (" + SUMMARY_COLUMNS + ")"
-                + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("MERGE INTO proposal (" + SUMMARY_COLUMNS + ", queue_key)"
+                + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             s.setString(i++, p.id());
             s.setInt(i++, p.version());
@@ -98,7 +98,8 @@ public final class ProposalCache {
             s.setObject(i++, time(p.expiresAt()));
             s.setObject(i++, time(view.updatedAt()));
             s.setObject(i++, time(view.context().capturedAt()));
-            s.setObject(i, time(syncedAt));
+            s.setObject(i++, time(syncedAt));
+            s.setString(i, queueKey(incoming));
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(
@@ -129,12 +130,39 @@ public final class ProposalCache {
 
     /** Every cached proposal's summary, for the queue. */
     public List<ProposalSummary> summaries() {
+        return summaries("SELECT " + SUMMARY_COLUMNS + " FROM proposal", Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} summaries in the queue's own order (open work first, the riskiest, the soonest to
+     * expire): enough to fill the screen while the rest is read.
+     */
+    public List<ProposalSummary> firstSummaries(int limit) {
+        return summaries("SELECT " + SUMMARY_COLUMNS + " FROM proposal ORDER BY queue_key LIMIT ?", limit);
+    }
+
+    /**
+     * The queue's order (QueueViewModel.ORDER: open first, then the riskiest, then the soonest to expire, then id) as
+     * one string that sorts the same way, so an index can serve it.
+     */
+    static String queueKey(ProposalSummary s) {
+        int tierRank = RiskTier.values().length - 1 - s.riskTier().ordinal(); // critical first
+        return (s.status() == ProposalStatus.PENDING ? "0" : "1") + tierRank
+                + String.format(java.util.Locale.ROOT, "%013d", Math.max(0, s.expiresAt().getEpochSecond()))
+                + String.format(java.util.Locale.ROOT, "%09d", s.expiresAt().getNano()) + s.id();
+    }
+
+    private List<ProposalSummary> summaries(String sql, int limit) {
         return db.read(c -> {
             List<ProposalSummary> all = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM proposal");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    all.add(summary(rs));
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (limit != Integer.MAX_VALUE) {
+                    s.setInt(1, limit);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        all.add(summary(rs));
+                    }
                 }
             }
             return all;

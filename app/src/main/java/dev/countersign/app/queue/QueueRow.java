@@ -3,55 +3,65 @@ package dev.countersign.app.queue;
 import dev.countersign.app.cache.ProposalSummary;
 import java.time.Instant;
 import java.util.Locale;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 
 /**
  * One proposal in the queue, as its summary (the whole proposal stays in the cache until it is opened). The row
  * object stays the same when the proposal changes, so selection is kept.
+ *
+ * <p>Its texts (age, expiry, status) are bindings on the summary and the queue's clock, made the first time someone
+ * looks and computed only when read: with 50,000 rows, only the few on screen are ever formatted, at start and on
+ * every tick of the clock.
  */
 public final class QueueRow {
     private final String id;
     private final ReadOnlyObjectWrapper<ProposalSummary> summary = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper expiry = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
-    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper();
+    private final ObservableValue<Instant> now;
+    private final QueueTexts texts;
+    private StringBinding age;
+    private StringBinding expiry;
+    private StringBinding status;
+    private BooleanBinding open;
     private String searchText;
 
-    QueueRow(ProposalSummary first, Instant now, QueueTexts texts) {
+    QueueRow(ProposalSummary first, ObservableValue<Instant> now, QueueTexts texts) {
         this.id = first.id();
-        update(first, now, texts);
+        this.now = now;
+        this.texts = texts;
+        summary.set(first);
     }
 
-    void update(ProposalSummary latest, Instant now, QueueTexts texts) {
+    void update(ProposalSummary latest) {
         summary.set(latest);
-        searchText = String.join("\n", latest.id(), latest.targetName(), latest.targetId(), latest.environment(),
-                latest.agentId(), texts.action(latest.actionType()), texts.tier(latest.riskTier()),
-                latest.actionType().json(), latest.riskTier().json()).toLowerCase(Locale.ROOT);
-        retime(now, texts);
-    }
-
-    void retime(Instant now, QueueTexts texts) {
-        ProposalSummary current = summary.get();
-        age.set(texts.age(current, now));
-        expiry.set(texts.expiry(current, now));
-        status.set(texts.status(current, now));
-        open.set(current.openAt(now));
+        searchText = null;
     }
 
     /** True if every word of the (lower-case) query is in the proposal's id, target, environment, agent, action or tier. */
     boolean matches(String[] words) {
+        String text = searchText;
+        if (text == null) {
+            ProposalSummary s = summary.get();
+            text = String.join("\n", s.id(), s.targetName(), s.targetId(), s.environment(), s.agentId(),
+                    texts.action(s.actionType()), texts.tier(s.riskTier()), s.actionType().json(),
+                    s.riskTier().json()).toLowerCase(Locale.ROOT);
+            searchText = text;
+        }
         for (String word : words) {
-            if (!searchText.contains(word)) {
+            if (!text.contains(word)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Still pending and not expired at the queue's time, without making any binding. */
+    boolean openNow() {
+        return summary.get().openAt(now.getValue());
     }
 
     public String id() {
@@ -66,20 +76,35 @@ public final class QueueRow {
         return summary.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty ageProperty() {
-        return age.getReadOnlyProperty();
+    /** "5m", "2h 10m": how long ago it was proposed. */
+    public StringBinding ageProperty() {
+        if (age == null) {
+            age = Bindings.createStringBinding(() -> texts.age(summary.get(), now.getValue()), summary, now);
+        }
+        return age;
     }
 
-    public ReadOnlyStringProperty expiryProperty() {
-        return expiry.getReadOnlyProperty();
+    /** "in 3h 20m" or "expired 5m ago". */
+    public StringBinding expiryProperty() {
+        if (expiry == null) {
+            expiry = Bindings.createStringBinding(() -> texts.expiry(summary.get(), now.getValue()), summary, now);
+        }
+        return expiry;
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    /** Pending, "1 of 2 approvals", Approved… */
+    public StringBinding statusProperty() {
+        if (status == null) {
+            status = Bindings.createStringBinding(() -> texts.status(summary.get(), now.getValue()), summary, now);
+        }
+        return status;
     }
 
     /** Still pending and not expired: something a reviewer can decide. */
-    public ReadOnlyBooleanProperty openProperty() {
-        return open.getReadOnlyProperty();
+    public BooleanBinding openProperty() {
+        if (open == null) {
+            open = Bindings.createBooleanBinding(this::openNow, summary, now);
+        }
+        return open;
     }
 }

@@ -57,6 +57,8 @@ public final class QueueViewModel {
      */
     public enum SyncState { NOT_CONNECTED, SYNCING, SYNCED, OFFLINE, FAILED, SIGNED_OUT }
 
+    /** How many rows are read first at start, before the rest of the cache. */
+    static final int FIRST_ROWS = 200;
     private final TaskRunner runner;
     private final Clock clock;
     private final QueueTexts texts;
@@ -71,6 +73,8 @@ public final class QueueViewModel {
     private final ReadOnlyObjectWrapper<SyncState> state = new ReadOnlyObjectWrapper<>(SyncState.NOT_CONNECTED);
     private final ReadOnlyStringWrapper syncError = new ReadOnlyStringWrapper();
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper();
+    /** The queue's time, moved on by its timer; the rows' texts follow it. */
+    private final ObjectProperty<Instant> now = new SimpleObjectProperty<>();
     private final ReadOnlyIntegerWrapper received = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper();
     private final ObservableSet<String> waitingIds = FXCollections.observableSet();
@@ -92,6 +96,7 @@ public final class QueueViewModel {
         this.clock = clock;
         this.texts = texts;
         this.errors = errors;
+        this.now.set(clock.instant());
         this.progressToUi = count -> uiThread.execute(() -> {
             if (fetching) {
                 received.set(count);
@@ -104,18 +109,23 @@ public final class QueueViewModel {
     private record Loaded(List<ProposalSummary> summaries, Optional<Instant> lastSync, Outbox.Snapshot outbox) {}
 
     /**
-     * Shows what the cache holds (read in the background), before any gateway answers; {@code then} runs on the UI
-     * thread once the rows are in.
+     * Shows what the cache holds (read in the background), before any gateway answers: first a screenful in queue
+     * order, so the reviewer can start at once, then the rest. {@code then} runs on the UI thread once the first rows
+     * are in.
      */
     public void open(ProposalCache proposals, Outbox decisions, Runnable then) {
         this.cache = proposals;
         this.outbox = decisions;
-        runner.run("read the cache", () -> new Loaded(proposals.summaries(), proposals.lastSync(),
+        runner.run("read the cache", () -> new Loaded(proposals.firstSummaries(FIRST_ROWS), proposals.lastSync(),
                 decisions.snapshot()), loaded -> {
                     merge(loaded.summaries());
                     lastSync.set(loaded.lastSync().orElse(null));
                     outboxChanged(loaded.outbox());
                     then.run();
+                    if (loaded.summaries().size() == FIRST_ROWS) {
+                        runner.run("read the rest of the cache", proposals::summaries, this::merge,
+                                e -> syncError.set(errors.message(e)));
+                    }
                 }, e -> {
                     syncError.set(errors.message(e));
                     state.set(SyncState.FAILED);
@@ -245,8 +255,7 @@ public final class QueueViewModel {
     }
 
     private void tick() {
-        Instant now = clock.instant();
-        rows.forEach(row -> row.retime(now, texts));
+        now.set(clock.instant()); // every row's texts follow, computed only where shown
         countOpen();
         refresh();
     }
@@ -270,7 +279,7 @@ public final class QueueViewModel {
         if (changed.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
+        now.set(clock.instant());
         boolean added = false;
         List<QueueRow> fresh = new java.util.ArrayList<>();
         for (ProposalSummary summary : changed) {
@@ -280,8 +289,8 @@ public final class QueueViewModel {
                 byId.put(row.id(), row);
                 fresh.add(row);
                 added = true;
-            } else if (summary.notBehind(row.summary())) {
-                row.update(summary, now, texts);
+            } else if (!summary.equals(row.summary()) && summary.notBehind(row.summary())) {
+                row.update(summary);
             }
         }
         if (added) {
@@ -308,7 +317,7 @@ public final class QueueViewModel {
     private void countOpen() {
         int open = 0;
         for (QueueRow r : rows) {
-            if (r.openProperty().get()) {
+            if (r.openNow()) {
                 open++;
             }
         }

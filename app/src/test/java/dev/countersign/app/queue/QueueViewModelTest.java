@@ -48,6 +48,9 @@ class QueueViewModelTest {
             assertEquals(EnumSet.allOf(RiskTier.class), tiers);
             assertEquals(RiskTier.CRITICAL, rows.get(0).summary().riskTier());
             assertEquals(RiskTier.LOW, rows.get(rows.size() - 1).summary().riskTier());
+            assertEquals(rows.stream().limit(10).map(QueueRow::id).toList(), models.console.cache().orElseThrow()
+                    .proposals().firstSummaries(10).stream().map(s -> s.id()).toList(),
+                    "the cache's index serves the first rows in the queue's own order");
             assertEquals("Pending", rows.get(0).statusProperty().get());
             assertTrue(rows.get(0).expiryProperty().get().startsWith("in "), rows.get(0).expiryProperty().get());
 

@@ -205,6 +205,14 @@ public final class H2FileInspector {
         return rows;
     }
 
+    /**
+     * Builds the reference now, if it is not built yet (it takes a few hundred milliseconds), so that a later
+     * {@link #check} does not wait for it: a program can call this on a background thread as it starts.
+     */
+    public void prepare() {
+        reference();
+    }
+
     private Reference reference() {
         return REFERENCES.computeIfAbsent(key, H2FileInspector::buildReference);
     }
