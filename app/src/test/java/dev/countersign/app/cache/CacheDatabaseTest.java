@@ -30,6 +30,17 @@ class CacheDatabaseTest {
     }
 
     @Test
+    void theBuildShipsTheCacheChecksReferenceForTheCachesOwnSettings() throws IOException {
+        try (var in = CacheDatabase.class.getResourceAsStream("/db/console.h2-reference.json")) {
+            assertTrue(in != null, "made in process-classes by the exec plugin (app/pom.xml)");
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+            assertEquals(CacheDatabase.URL_SETTINGS, json.get("urlSettings").asText(),
+                    "the pom's argument must be CacheDatabase.URL_SETTINGS, or the console builds its own at start");
+            assertTrue(json.get("steps").size() > CacheDatabase.LATEST_VERSION, "the empty file, then V1…");
+        }
+    }
+
+    @Test
     void aCacheIsMadeReopenedAndKeepsWhatWasWritten() {
         Path stem = ConsoleCache.stem(dir, Optional.empty());
         try (ConsoleCache cache = ConsoleCache.open(stem, InspectedCacheFile.check())) {

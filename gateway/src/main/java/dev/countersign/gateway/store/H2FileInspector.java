@@ -45,14 +45,13 @@ public final class H2FileInspector {
     /** References by (location, class loader), built at most once per JVM: immutable, and slow to build. */
     private static final Map<Key, Reference> REFERENCES = new ConcurrentHashMap<>();
 
-    private record Key(String location, ClassLoader loader, String urlSettings) {}
+    record Key(String location, ClassLoader loader, String urlSettings) {}
 
-    /** How often each normalised meta row may appear, and how our own tables are described. */
     /**
      * The most times each normalised row appears at any step; the rows of each step; table descriptions; and how to
      * describe a row that is missing.
      */
-    private record Reference(Map<String, Integer> rows, Set<String> tables, List<Map<String, Integer>> steps,
+    record Reference(Map<String, Integer> rows, Set<String> tables, List<Map<String, Integer>> steps,
             Map<String, String> descriptions) {}
 
     private final Key key;
@@ -214,14 +213,15 @@ public final class H2FileInspector {
     }
 
     private Reference reference() {
-        return REFERENCES.computeIfAbsent(key, H2FileInspector::buildReference);
+        // made at build time and shipped with the migrations it describes, if it is there; else made now
+        return REFERENCES.computeIfAbsent(key, k -> H2References.shipped(k).orElseGet(() -> buildReference(k)));
     }
 
     /**
      * Migrates a fresh file one migration at a time and collects, for every normalised meta row, the most times it
      * appears at any step. The union over steps lets a file made by an older version of the program pass.
      */
-    private static Reference buildReference(Key key) {
+    static Reference buildReference(Key key) {
         long start = System.nanoTime();
         Path dir;
         try {
