@@ -120,11 +120,16 @@ public final class ConsoleViewModel {
 
     /** Without its cache the console cannot keep signed decisions safe, so it does not connect. */
     private void cacheUnavailable(Exception e) {
+        cannotWork("no cache", "cache.failed.title", e);
+    }
+
+    /** The console cannot work (no cache, or the embedded gateway did not start): say so, in the title too. */
+    private void cannotWork(String what, String titleKey, Exception e) {
         String message = new UserErrors(messages).message(e);
-        LOG.warn("no cache: {}", message);
+        LOG.warn("{}: {}", what, message);
         title.set(messages.get("app.title.offline"));
         status.failed(message);
-        alerts.showError(messages.get("cache.failed.title"), message, UserErrors.details(e));
+        alerts.showError(messages.get(titleKey), message, UserErrors.details(e));
     }
 
     private void cacheOpened(ConsoleCache opened) {
@@ -137,13 +142,8 @@ public final class ConsoleViewModel {
     }
 
     private void connect() {
-        runner.run("connect to gateway", connector::connect, this::connected, e -> {
-            String message = new UserErrors(messages).message(e);
-            LOG.warn("no gateway: {}", message);
-            title.set(messages.get("app.title.offline"));
-            status.failed(message);
-            alerts.showError(messages.get("gateway.startFailed.title"), message, UserErrors.details(e));
-        });
+        runner.run("connect to gateway", connector::connect, this::connected,
+                e -> cannotWork("no gateway", "gateway.startFailed.title", e));
     }
 
     private void connected(GatewayConnection opened) {

@@ -5,8 +5,6 @@ import dev.countersign.app.AppComposition;
 import dev.countersign.app.AppConfig;
 import dev.countersign.app.queue.QueueRow;
 import dev.countersign.app.queue.QueueViewModel;
-import dev.countersign.app.settings.UnlockPeriod;
-import dev.countersign.app.shell.MainWindow;
 import dev.countersign.app.support.ConsoleDriver;
 import dev.countersign.app.support.RestartableGateway;
 import dev.countersign.app.sync.GatewayClient;
@@ -23,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -39,8 +35,6 @@ import javafx.scene.control.ToggleButton;
  *   dev.countersign.app.tools.OfflineScreenshots /abs/path/docs/images 1440 900"</pre>
  */
 public final class OfflineScreenshots {
-    private static final String PASSPHRASE = "correct horse battery staple";
-
     private OfflineScreenshots() {}
 
     public static void main(String[] args) throws Exception {
@@ -56,23 +50,7 @@ public final class OfflineScreenshots {
                 .withGateway(gateway.baseUri());
         ConsoleDriver console = ConsoleDriver.start(config);
         try {
-            console.robot().interact(() -> {
-                console.stage().setX(0);
-                console.stage().setY(0);
-                console.stage().setWidth(width);
-                console.stage().setHeight(height);
-            });
-            console.robot().interact(() -> console.robot().lookup(".main-split").queryAs(SplitPane.class)
-                    .setDividerPositions(MainWindow.DIVIDER));
-            PasswordField passphrase = console.awaitNode("#newPassphrase", Duration.ofSeconds(30));
-            PasswordField confirm = console.robot().lookup("#confirmPassphrase").query();
-            @SuppressWarnings("unchecked")
-            ComboBox<UnlockPeriod> period = console.robot().lookup("#firstRunUnlockPeriod").query();
-            console.robot().interact(() -> {
-                passphrase.setText(PASSPHRASE);
-                confirm.setText(PASSPHRASE);
-                period.setValue(UnlockPeriod.FIFTEEN_MINUTES);
-            });
+            ScreenshotTour.fillFirstRun(console, width, height);
             console.robot().interact(() -> console.robot().lookup("#createKey").queryButton().fire());
             console.awaitGone("#newKeyDialog", Duration.ofSeconds(60));
 

@@ -35,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * </pre>
  */
 public final class ScreenshotTour {
+    static final String PASSPHRASE = "correct horse battery staple";
     private ScreenshotTour() {}
 
     public static void main(String[] args) throws Exception {
@@ -49,23 +50,7 @@ public final class ScreenshotTour {
         System.setProperty("countersign.logDir", dataDir.resolve("logs").toString());
         ConsoleDriver console = ConsoleDriver.start(dataDir, Duration.ofSeconds(30));
         try {
-            console.robot().interact(() -> {
-                console.stage().setX(0);
-                console.stage().setY(0);
-                console.stage().setWidth(width);
-                console.stage().setHeight(height);
-            });
-            console.robot().interact(() -> console.robot().lookup(".main-split").queryAs(SplitPane.class)
-                    .setDividerPositions(MainWindow.DIVIDER));
-            PasswordField passphrase = console.awaitNode("#newPassphrase", Duration.ofSeconds(30));
-            PasswordField confirm = console.robot().lookup("#confirmPassphrase").query();
-            @SuppressWarnings("unchecked")
-            ComboBox<UnlockPeriod> period = console.robot().lookup("#firstRunUnlockPeriod").query();
-            console.robot().interact(() -> {
-                passphrase.setText("correct horse battery staple");
-                confirm.setText("correct horse battery staple");
-                period.setValue(UnlockPeriod.FIFTEEN_MINUTES); // signing in and the decision share one unlock
-            });
+            PasswordField passphrase = fillFirstRun(console, width, height);
             pause(600); // the queue fills once the new key signs in, so the first-run window shows alone
             snapshot(passphrase.getScene(), out.resolve("first-run" + suffix + ".png"));
             console.robot().interact(() -> console.robot().lookup("#createKey").queryButton().fire());
@@ -100,6 +85,31 @@ public final class ScreenshotTour {
             console.stop();
         }
         System.exit(0);
+    }
+
+    /**
+     * Sizes the window, then fills the first-run window (the demo passphrase, a 15-minute unlock, so signing in and
+     * the decision share one unlock) without creating the key yet; returns its passphrase field.
+     */
+    static PasswordField fillFirstRun(ConsoleDriver console, int width, int height) throws Exception {
+        console.robot().interact(() -> {
+            console.stage().setX(0);
+            console.stage().setY(0);
+            console.stage().setWidth(width);
+            console.stage().setHeight(height);
+        });
+        console.robot().interact(() -> console.robot().lookup(".main-split").queryAs(SplitPane.class)
+                .setDividerPositions(MainWindow.DIVIDER));
+        PasswordField passphrase = console.awaitNode("#newPassphrase", Duration.ofSeconds(30));
+        PasswordField confirm = console.robot().lookup("#confirmPassphrase").query();
+        @SuppressWarnings("unchecked")
+        ComboBox<UnlockPeriod> period = console.robot().lookup("#firstRunUnlockPeriod").query();
+        console.robot().interact(() -> {
+            passphrase.setText(PASSPHRASE);
+            confirm.setText(PASSPHRASE);
+            period.setValue(UnlockPeriod.FIFTEEN_MINUTES);
+        });
+        return passphrase;
     }
 
     private static void pause(long millis) throws InterruptedException {
