@@ -25,7 +25,8 @@ import java.util.Optional;
  */
 public final class Outbox {
     private static final String COLUMNS = "idempotency_key, seq, proposal_id, proposal_version, verdict, reviewer,"
-            + " key_id, nonce, envelope_json, gateway_key_id, signed_at, state, attempts, last_attempt_at, last_error, problem_type,"
+            + " key_id, nonce, envelope_json, gateway_key_id, signed_at, state, attempts, last_attempt_at, last_error,"
+            + " problem_type,"
             + " problem_detail, record_id, log_index, resolved_at, acknowledged_at";
 
     private final CacheDatabase db;

@@ -6,8 +6,8 @@ import java.time.Instant;
 
 /**
  * A signed decision in the outbox: the envelope, and its JSON exactly as it is (re)sent, under one idempotency key;
- * the gateway it was signed for; and where it stands. {@code problemType} and {@code problemDetail} are the gateway's refusal; {@code lastError} the last
- * failure to reach it.
+ * the gateway it was signed for; and where it stands. {@code problemType} and {@code problemDetail} are the gateway's
+ * refusal; {@code lastError} the last failure to reach it.
  */
 public record OutboxEntry(
         String idempotencyKey,

@@ -323,10 +323,12 @@ public final class ProposalCache {
     }
 
     private static ProposalSummary summary(ResultSet rs) throws SQLException {
-        return new ProposalSummary(rs.getString(1), rs.getInt(2), JsonValue.parse(ProposalStatus.class, rs.getString(3)),
-                JsonValue.parse(RiskTier.class, rs.getString(4)), JsonValue.parse(ActionType.class, rs.getString(5)), rs.getString(6),
-                rs.getString(7), rs.getString(8), JsonValue.parse(NhiKind.class, rs.getString(9)), rs.getString(10), rs.getInt(11),
-                rs.getInt(12), instant(rs, 13), instant(rs, 14), instant(rs, 15), instant(rs, 16), instant(rs, 17));
+        return new ProposalSummary(rs.getString(1), rs.getInt(2),
+                JsonValue.parse(ProposalStatus.class, rs.getString(3)),
+                JsonValue.parse(RiskTier.class, rs.getString(4)),
+                JsonValue.parse(ActionType.class, rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                JsonValue.parse(NhiKind.class, rs.getString(9)), rs.getString(10), rs.getInt(11), rs.getInt(12),
+                instant(rs, 13), instant(rs, 14), instant(rs, 15), instant(rs, 16), instant(rs, 17));
     }
 
     static OffsetDateTime time(Instant instant) {

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -63,7 +65,7 @@ public final class KeysWindow {
     private final KeyFiles files;
     private final KeyChanges.Poster poster;
     private Stage stage;
-    private javafx.beans.value.ObservableIntegerValue waitingDecisions = new javafx.beans.property.SimpleIntegerProperty();
+    private ObservableIntegerValue waitingDecisions = new SimpleIntegerProperty();
 
     /**
      * The console's key window. {@code afterRotation} runs on the UI thread once the gateway accepted a rotation and
@@ -216,7 +218,7 @@ public final class KeysWindow {
 
     /** After the gateway accepted (or, with no key before, after an import): the console signs with the new key. */
     /** Keeps Rotate disabled while signed decisions wait in the outbox (they carry the current key's signature). */
-    public void blockRotationWhile(javafx.beans.value.ObservableIntegerValue waiting) {
+    public void blockRotationWhile(ObservableIntegerValue waiting) {
         this.waitingDecisions = waiting;
     }
 

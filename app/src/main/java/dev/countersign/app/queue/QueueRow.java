@@ -41,7 +41,7 @@ public final class QueueRow {
         searchText = null;
     }
 
-    /** True if every word of the (lower-case) query is in the proposal's id, target, environment, agent, action or tier. */
+    /** True if every word of the (lower-case) query is in the id, target, environment, agent, action or tier. */
     boolean matches(String[] words) {
         String text = searchText;
         if (text == null) {

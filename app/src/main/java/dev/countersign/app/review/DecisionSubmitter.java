@@ -70,7 +70,7 @@ public final class DecisionSubmitter {
                 cache.gatewayKeyId().orElse(null), clock.instant());
         LOG.info("outbox {}: {} on {} signed and stored", entry.seq(), draft.verdict().json(), proposal.id());
         if (nonce.offline() != null) {
-            return new Submitted(entry, null, nonce.offline()); // the next sync round sends it, once the gateway is back
+            return new Submitted(entry, null, nonce.offline()); // the next round sends it, once the gateway is back
         }
         try {
             entry = sender.send(entry.idempotencyKey());

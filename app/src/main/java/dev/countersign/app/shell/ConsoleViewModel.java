@@ -73,8 +73,9 @@ public final class ConsoleViewModel {
 
     public ConsoleViewModel(Messages messages, TaskRunner runner, GatewayConnector connector,
             Function<URI, GatewayClient> clients, KeyGate keys, SigningSession signing, Executor uiThread,
-            QueueViewModel queue, ReviewViewModel review, DecisionViewModel decision, StatusViewModel status, Alerts alerts, Clock clock,
-            String consoleVersion, Duration pollPeriod, Path cacheStem, CacheFileCheck cacheCheck) {
+            QueueViewModel queue, ReviewViewModel review, DecisionViewModel decision, StatusViewModel status,
+            Alerts alerts, Clock clock, String consoleVersion, Duration pollPeriod, Path cacheStem,
+            CacheFileCheck cacheCheck) {
         this.messages = messages;
         this.runner = runner;
         this.connector = connector;

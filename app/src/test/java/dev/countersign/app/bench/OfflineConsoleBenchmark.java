@@ -198,7 +198,8 @@ public final class OfflineConsoleBenchmark {
 
         figures.put("filter keystroke → table laid out, " + rows + " rows, \"" + QUERY + "\"",
                 keystrokes(runs, "keystrokeMs"));
-        figures.put("  of which the filtered list alone (before CSS + layout)", keystrokes(runs, "keystrokeFilterOnlyMs"));
+        figures.put("  of which the filtered list alone (before CSS + layout)",
+                keystrokes(runs, "keystrokeFilterOnlyMs"));
         figures.put("RSS after usable + GC", msMedian(runs, r -> decimal(r, "rssMb")).replace(" ms", " MiB"));
         figures.put("heap used after GC (committed)", msMedian(runs, r -> decimal(r, "heapUsedMb"))
                 .replace(" ms", " MiB") + " (" + msMedian(runs, r -> decimal(r, "heapCommittedMb"))

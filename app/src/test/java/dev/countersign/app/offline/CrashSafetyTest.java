@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills the console's decide-and-submit path with SIGKILL at random moments, again and again, in a real child process
  * against a real gateway, then lets one last run finish and checks: every signed decision in the outbox was recorded
  * exactly once, nothing is left pending, and the gateway holds no decision the outbox does not (nothing was sent
- * before it was safely stored). Trials: {@code -Dcountersign.crashTrials} (15 in the suite; the figures in docs/performance.md are from a run of 60).
+ * before it was safely stored). Trials: {@code -Dcountersign.crashTrials} (15 in the suite; the figures in
+ * docs/performance.md are from runs of 60).
  */
 class CrashSafetyTest {
     private static final String REVIEWER = "crash-test@northwind.example";

@@ -118,7 +118,8 @@ class ConsoleSyncTest {
     private ConsoleSync sync(GatewayClient client) throws Exception {
         client.useSessions(observer.sessions());
         return new ConsoleSync(client, cache.proposals(), cache.outbox(),
-                new OutboxSender(client, cache.outbox(), cache.proposals(), Clock.systemUTC()), Clock.systemUTC(), PAGE);
+                new OutboxSender(client, cache.outbox(), cache.proposals(), Clock.systemUTC()), Clock.systemUTC(),
+                PAGE);
     }
 
     /** Every proposal the gateway holds, as the observer reads it in one go. */

@@ -149,7 +149,8 @@ class OutboxSenderTest {
         OutboxSender.Flush flush = sender.flush();
         assertInstanceOf(GatewayUnavailableException.class, flush.stoppedBy());
         assertEquals(2, cache.outbox().pending().size());
-        assertTrue(cache.outbox().entry(first.idempotencyKey()).orElseThrow().lastError().contains("cannot be reached"));
+        String lastError = cache.outbox().entry(first.idempotencyKey()).orElseThrow().lastError();
+        assertTrue(lastError.contains("cannot be reached"), lastError);
     }
 
     @Test
