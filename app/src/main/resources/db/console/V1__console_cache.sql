@@ -41,6 +41,21 @@ CREATE TABLE proposal_doc (
     CONSTRAINT proposal_doc_proposal FOREIGN KEY (id) REFERENCES proposal (id) ON DELETE CASCADE
 );
 
+-- Decision records as the gateway's log holds them (every reviewer's, the gateway's own automatic approvals too),
+-- synced from a log index, so the records can be read and checked offline. The record JSON is the gateway's
+-- DecisionRecordView, envelope included, as served.
+CREATE TABLE decision_record (
+    record_id   VARCHAR(64)  PRIMARY KEY,
+    log_index   BIGINT       NOT NULL,
+    proposal_id VARCHAR(64)  NOT NULL,
+    reviewer    VARCHAR(320) NOT NULL,
+    verdict     VARCHAR(16)  NOT NULL,
+    recorded_at TIMESTAMP(9) WITH TIME ZONE NOT NULL,
+    record_json CHARACTER VARYING NOT NULL
+);
+CREATE UNIQUE INDEX decision_record_log_index ON decision_record (log_index);
+CREATE INDEX decision_record_proposal ON decision_record (proposal_id);
+
 -- A single-use decision nonce per pending proposal, fetched while online so a decision can be signed offline.
 CREATE TABLE proposal_nonce (
     proposal_id VARCHAR(64) PRIMARY KEY,

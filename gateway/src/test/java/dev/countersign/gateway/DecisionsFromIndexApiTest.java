@@ -107,7 +107,8 @@ class DecisionsFromIndexApiTest {
         Reply none = world.http.get("/v1/decisions?fromIndex=0");
         assertEquals(401, none.status());
         assertEquals("session-required", none.problem());
-        Reply bad = world.http.withSession("bm90LWEtdG9rZW4tdGhpcy1nYXRld2F5LWlzc3VlZA").get("/v1/decisions?fromIndex=0");
+        Reply bad = world.http.withSession("bm90LWEtdG9rZW4tdGhpcy1nYXRld2F5LWlzc3VlZA")
+                .get("/v1/decisions?fromIndex=0");
         assertEquals("session-invalid", bad.problem());
     }
 }

@@ -14,11 +14,13 @@ public final class ConsoleCache implements AutoCloseable {
     private final CacheDatabase db;
     private final ProposalCache proposals;
     private final Outbox outbox;
+    private final RecordCache records;
 
     private ConsoleCache(CacheDatabase db) {
         this.db = db;
         this.proposals = new ProposalCache(db);
         this.outbox = new Outbox(db);
+        this.records = new RecordCache(db);
     }
 
     public static ConsoleCache open(Path stem, CacheFileCheck check) {
@@ -42,6 +44,10 @@ public final class ConsoleCache implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public RecordCache records() {
+        return records;
     }
 
     public Path file() {

@@ -218,8 +218,8 @@ public final class ProposalCache {
 
     /**
      * Records which gateway (by its signing key) fills this cache. If it is not the one that filled it so far, the
-     * proposals, nonces and cursor are dropped (that gateway was reset or replaced); the outbox is kept. Returns true
-     * if anything was dropped.
+     * proposals, nonces, records and cursor are dropped (that gateway was reset or replaced); the outbox is kept.
+     * Returns true if anything was dropped.
      */
     public boolean bindGateway(String keyId) {
         return db.write(c -> {
@@ -233,7 +233,7 @@ public final class ProposalCache {
         });
     }
 
-    /** Drops every proposal, nonce and the cursor (not the outbox): the next sync fills the cache anew. */
+    /** Drops every proposal, nonce, record and the cursor (not the outbox): the next sync fills the cache anew. */
     public void dropProposals() {
         db.write(c -> {
             drop(c);
@@ -243,6 +243,7 @@ public final class ProposalCache {
 
     private static void drop(Connection c) throws SQLException {
         try (var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM decision_record");
             s.executeUpdate("DELETE FROM proposal_nonce");
             s.executeUpdate("DELETE FROM proposal_doc");
             s.executeUpdate("DELETE FROM proposal");

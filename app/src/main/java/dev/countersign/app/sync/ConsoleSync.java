@@ -4,6 +4,7 @@ import dev.countersign.app.cache.Outbox;
 import dev.countersign.app.cache.OutboxEntry;
 import dev.countersign.app.cache.ProposalCache;
 import dev.countersign.app.cache.ProposalSummary;
+import dev.countersign.app.cache.RecordCache;
 import dev.countersign.model.api.NonceBatch;
 import dev.countersign.model.api.QueuePage;
 import java.time.Clock;
@@ -18,11 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One round of keeping the cache and the gateway in step, run in the background: send the outbox, pull what changed
  * in the queue since the stored cursor (each page stored with the cursor after it, so an interrupted sync resumes
- * without gaps or duplicates), and fetch decision nonces ahead for pending proposals, so they can be decided offline.
+ * without gaps or duplicates), pull the decision log's new records, and fetch decision nonces ahead for pending
+ * proposals, so they can be decided offline.
  */
 public final class ConsoleSync {
     static final int PAGE_SIZE = 500;
     static final int NONCE_BATCH = 500;
+    static final int RECORD_PAGE = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSync.class);
 
     private final GatewayClient client;
@@ -31,18 +34,21 @@ public final class ConsoleSync {
     private final OutboxSender sender;
     private final Clock clock;
     private final int pageSize;
+    private final RecordCache records;
     private volatile boolean bound;
     /** Proposals the gateway gave no nonce for in this console's run (closed or expired meanwhile). */
     private final java.util.Set<String> noNonce = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public ConsoleSync(GatewayClient client, ProposalCache cache, Outbox outbox, OutboxSender sender, Clock clock) {
-        this(client, cache, outbox, sender, clock, PAGE_SIZE);
+    public ConsoleSync(GatewayClient client, ProposalCache cache, RecordCache records, Outbox outbox,
+            OutboxSender sender, Clock clock) {
+        this(client, cache, records, outbox, sender, clock, PAGE_SIZE);
     }
 
     /** With another page size (tests: several pages out of the demo queue). */
-    ConsoleSync(GatewayClient client, ProposalCache cache, Outbox outbox, OutboxSender sender, Clock clock,
-            int pageSize) {
+    ConsoleSync(GatewayClient client, ProposalCache cache, RecordCache records, Outbox outbox, OutboxSender sender,
+            Clock clock, int pageSize) {
         this.pageSize = pageSize;
+        this.records = records;
         this.client = client;
         this.cache = cache;
         this.outbox = outbox;
@@ -77,6 +83,7 @@ public final class ConsoleSync {
                 throw flush.stoppedBy(); // unreachable or signed out: the pull would fail the same way
             }
             dropped |= pull(changed, received, progress);
+            pullRecords();
             fetchNonces(changed);
         } catch (GatewayException | RuntimeException e) {
             failure = e;
@@ -132,6 +139,21 @@ public final class ConsoleSync {
             }
             cursor = Optional.of(page.nextCursor());
             if (!page.hasMore()) {
+                return;
+            }
+        }
+    }
+
+    /** Pulls the decision log's records from the first one not held, a page at a time, each page one transaction. */
+    private void pullRecords() throws GatewayException {
+        while (true) {
+            long from = records.nextIndex();
+            List<dev.countersign.model.api.DecisionRecordView> page = client.decisionsFrom(from, RECORD_PAGE)
+                    .records();
+            if (page.isEmpty() || records.append(page) == 0) {
+                return;
+            }
+            if (page.size() < RECORD_PAGE) {
                 return;
             }
         }

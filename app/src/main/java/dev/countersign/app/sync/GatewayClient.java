@@ -166,6 +166,13 @@ public final class GatewayClient {
         return sendAuthed(post(url("v1", "decisions"), json(envelope), idempotencyKey), DecisionReceipt.class);
     }
 
+    /** Decision records in log order from a log index, at most {@code limit} (1–1000). */
+    public RecordList decisionsFrom(long fromIndex, int limit) throws GatewayException {
+        HttpUrl url = url("v1", "decisions").newBuilder().addQueryParameter("fromIndex", Long.toString(fromIndex))
+                .addQueryParameter("limit", Integer.toString(limit)).build();
+        return sendAuthed(get(url), RecordList.class);
+    }
+
     /** The decision records of one proposal, or (null) every record in log order, up to 10,000. */
     public RecordList decisions(String proposalId) throws GatewayException {
         HttpUrl.Builder builder = url("v1", "decisions").newBuilder();

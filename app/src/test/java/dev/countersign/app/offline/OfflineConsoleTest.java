@@ -91,6 +91,9 @@ class OfflineConsoleTest {
 
         console.runner.tick(); // another round sends nothing again
         assertEquals(1, observer.decisions(chosen.proposal().id()).records().size());
+        List<DecisionRecordView> cached = console.console.cache().orElseThrow().records()
+                .forProposal(chosen.proposal().id());
+        assertEquals(records, cached, "the record, synced back into the cache for offline reading");
     }
 
     @Test

@@ -117,7 +117,7 @@ class ConsoleSyncTest {
 
     private ConsoleSync sync(GatewayClient client) throws Exception {
         client.useSessions(observer.sessions());
-        return new ConsoleSync(client, cache.proposals(), cache.outbox(),
+        return new ConsoleSync(client, cache.proposals(), cache.records(), cache.outbox(),
                 new OutboxSender(client, cache.outbox(), cache.proposals(), Clock.systemUTC()), Clock.systemUTC(),
                 PAGE);
     }
@@ -128,6 +128,11 @@ class ConsoleSyncTest {
     }
 
     private void assertSameAsGateway() throws Exception {
+        List<dev.countersign.model.api.DecisionRecordView> log = observer.decisions(null).records();
+        assertEquals(log.size(), cache.records().size(), "the decision log's records too");
+        for (var r : log) {
+            assertTrue(cache.records().forProposal(r.proposalId()).contains(r), r.recordId());
+        }
         List<ProposalView> all = everything();
         List<ProposalSummary> cached = cache.proposals().summaries();
         assertEquals(all.size(), cached.size(), "no gap, no duplicate");

@@ -68,7 +68,8 @@ public final class ProposalStore {
         String contextJson = canonical(context);
         int updated = Jdbc.update(tx.connection(), "UPDATE context SET context_json = ?, context_digest = ?,"
                         + " captured_at = ? WHERE proposal_id = ? AND proposal_version = ?",
-                contextJson, sha256(contextJson), context.capturedAt(), context.proposalId(), context.proposalVersion());
+                contextJson, sha256(contextJson), context.capturedAt(), context.proposalId(),
+                context.proposalVersion());
         if (updated != 1) {
             throw new IllegalStateException("proposal " + context.proposalId() + " has no stored context for version "
                     + context.proposalVersion());

@@ -42,7 +42,8 @@ public final class H2References {
             }
             Shipped s = JSON.readValue(in, Shipped.class);
             if (!s.h2Build().equals(Constants.BUILD_ID + "") || !s.urlSettings().equals(key.urlSettings())) {
-                LOG.info("the shipped reference for {} is for other settings or another H2; making one", key.location());
+                LOG.info("the shipped reference for {} is for other settings or another H2; making one",
+                        key.location());
                 return Optional.empty();
             }
             return Optional.of(new H2FileInspector.Reference(Map.copyOf(s.rows()), Set.copyOf(s.tables()),

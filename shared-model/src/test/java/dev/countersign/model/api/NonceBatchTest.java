@@ -60,8 +60,8 @@ class NonceBatchTest {
 
     @Test
     void aRefusalNeedsEveryField() {
-        assertThrows(JsonFormatException.class, () -> Json.parse("{\"proposalId\":\"" + A + "\",\"type\":\"not-found\"}",
-                NonceRefusal.class));
+        String noDetail = "{\"proposalId\":\"" + A + "\",\"type\":\"not-found\"}";
+        assertThrows(JsonFormatException.class, () -> Json.parse(noDetail, NonceRefusal.class));
         assertPathOf(NonceBatch.class, "$.refused", "{\"nonces\":[]}");
         assertPathOf(NonceBatch.class, "$.refused[0].type",
                 "{\"nonces\":[],\"refused\":[{\"proposalId\":\"" + A + "\",\"type\":\"\",\"detail\":\"x\"}]}");
