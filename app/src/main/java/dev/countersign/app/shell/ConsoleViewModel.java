@@ -167,7 +167,7 @@ public final class ConsoleViewModel {
         decision.connect(new DecisionSubmitter(client, sessions, cache.proposals(), cache.outbox(), sender, clock,
                 consoleVersion));
         review.connect(client::refreshContext);
-        queue.connect(new ConsoleSync(client, cache.proposals(), cache.records(), cache.outbox(), sender, clock),
+        queue.connect(new ConsoleSync(client, cache.proposals(), cache.records(), sender, clock),
                 pollPeriod);
         keys.prepare(client, opened, this::signIn);
     }

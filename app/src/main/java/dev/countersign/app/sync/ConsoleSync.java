@@ -1,6 +1,5 @@
 package dev.countersign.app.sync;
 
-import dev.countersign.app.cache.Outbox;
 import dev.countersign.app.cache.OutboxEntry;
 import dev.countersign.app.cache.ProposalCache;
 import dev.countersign.app.cache.ProposalSummary;
@@ -30,7 +29,6 @@ public final class ConsoleSync {
 
     private final GatewayClient client;
     private final ProposalCache cache;
-    private final Outbox outbox;
     private final OutboxSender sender;
     private final Clock clock;
     private final int pageSize;
@@ -39,19 +37,18 @@ public final class ConsoleSync {
     /** Proposals the gateway gave no nonce for in this console's run (closed or expired meanwhile). */
     private final java.util.Set<String> noNonce = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public ConsoleSync(GatewayClient client, ProposalCache cache, RecordCache records, Outbox outbox,
-            OutboxSender sender, Clock clock) {
-        this(client, cache, records, outbox, sender, clock, PAGE_SIZE);
+    public ConsoleSync(GatewayClient client, ProposalCache cache, RecordCache records, OutboxSender sender,
+            Clock clock) {
+        this(client, cache, records, sender, clock, PAGE_SIZE);
     }
 
     /** With another page size (tests: several pages out of the demo queue). */
-    ConsoleSync(GatewayClient client, ProposalCache cache, RecordCache records, Outbox outbox, OutboxSender sender,
-            Clock clock, int pageSize) {
+    ConsoleSync(GatewayClient client, ProposalCache cache, RecordCache records, OutboxSender sender, Clock clock,
+            int pageSize) {
         this.pageSize = pageSize;
         this.records = records;
         this.client = client;
         this.cache = cache;
-        this.outbox = outbox;
         this.sender = sender;
         this.clock = clock;
     }
@@ -62,7 +59,7 @@ public final class ConsoleSync {
      * proposals were dropped.
      */
     public record Report(List<ProposalSummary> changed, int received, boolean dropped,
-            List<OutboxEntry> recorded, List<OutboxEntry> refused, Outbox.Counts outbox, Instant syncedAt,
+            List<OutboxEntry> recorded, List<OutboxEntry> refused, Instant syncedAt,
             Exception failure) {
         public boolean ok() {
             return failure == null;
@@ -89,7 +86,7 @@ public final class ConsoleSync {
             failure = e;
             LOG.debug("sync stopped: {}", e.getMessage());
         }
-        return new Report(changed, received[0], dropped, flush.recorded(), flush.refused(), outbox.counts(),
+        return new Report(changed, received[0], dropped, flush.recorded(), flush.refused(),
                 failure == null ? clock.instant() : null, failure);
     }
 

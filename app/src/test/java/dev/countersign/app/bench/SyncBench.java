@@ -94,7 +94,7 @@ final class SyncBench implements AutoCloseable {
     }
 
     ConsoleSync sync(ConsoleCache cache) {
-        return new ConsoleSync(client, cache.proposals(), cache.records(), cache.outbox(),
+        return new ConsoleSync(client, cache.proposals(), cache.records(),
                 new OutboxSender(client, cache.outbox(), cache.proposals(), clock), clock);
     }
 

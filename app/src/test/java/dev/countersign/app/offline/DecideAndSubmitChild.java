@@ -59,7 +59,7 @@ public final class DecideAndSubmitChild {
             phase("session");
             sessions.open(reviewer, signer);
             OutboxSender sender = new OutboxSender(client, cache.outbox(), cache.proposals(), clock);
-            ConsoleSync sync = new ConsoleSync(client, cache.proposals(), cache.records(), cache.outbox(), sender,
+            ConsoleSync sync = new ConsoleSync(client, cache.proposals(), cache.records(), sender,
                     clock);
             DecisionSubmitter submitter = new DecisionSubmitter(client, sessions, cache.proposals(), cache.outbox(),
                     sender, clock, "countersign-console/crash-test");

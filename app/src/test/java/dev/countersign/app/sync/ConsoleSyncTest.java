@@ -117,7 +117,7 @@ class ConsoleSyncTest {
 
     private ConsoleSync sync(GatewayClient client) throws Exception {
         client.useSessions(observer.sessions());
-        return new ConsoleSync(client, cache.proposals(), cache.records(), cache.outbox(),
+        return new ConsoleSync(client, cache.proposals(), cache.records(),
                 new OutboxSender(client, cache.outbox(), cache.proposals(), Clock.systemUTC()), Clock.systemUTC(),
                 PAGE);
     }

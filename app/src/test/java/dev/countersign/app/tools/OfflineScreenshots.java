@@ -10,7 +10,6 @@ import dev.countersign.app.support.RestartableGateway;
 import dev.countersign.app.sync.GatewayClient;
 import dev.countersign.model.ParameterChange;
 import dev.countersign.model.ProposalStatus;
-import dev.countersign.model.ReasonCode;
 import dev.countersign.model.RiskTier;
 import dev.countersign.model.api.DecisionRights;
 import dev.countersign.model.api.EnrollmentRequest;
@@ -19,11 +18,8 @@ import dev.countersign.model.crypto.Signer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 
 /**
  * Screenshots of the offline console, taken in a real window (run under Xvfb): a team gateway that goes away (the
@@ -73,15 +69,8 @@ public final class OfflineScreenshots {
                     && r.summary().approvalsRequired() == 1 && r.summary().environment().equals("prod"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no one-approval prod proposal"));
             console.robot().interact(() -> app.queue().selectedProperty().set(row));
-            ToggleButton approve = console.awaitNode("#approveToggle", Duration.ofSeconds(10));
-            @SuppressWarnings("unchecked")
-            ComboBox<ReasonCode> code = console.robot().lookup("#reasonCode").query();
-            TextArea reason = console.robot().lookup("#reasonText").query();
-            console.robot().interact(() -> {
-                approve.setSelected(true);
-                code.setValue(ReasonCode.CHANGE_TICKET_VERIFIED);
-                reason.setText("CHG-5120 checked on the train with the owner; rollback plan attached.");
-            });
+            ScreenshotTour.fillApproval(console, "CHG-5120 checked on the train with the owner; rollback plan"
+                    + " attached.");
             Thread.sleep(300);
             console.robot().interact(() -> console.robot().lookup("#signSubmit").queryButton().fire());
             ConsoleDriver.await(Duration.ofSeconds(30), () -> app.queue().waitingProperty().get() == 1);

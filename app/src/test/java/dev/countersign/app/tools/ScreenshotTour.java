@@ -62,18 +62,7 @@ public final class ScreenshotTour {
             QueueRow row = console.row(ConsoleDriver.is(ActionType.ROTATE_CREDENTIAL, RiskTier.CRITICAL, "prod"))
                     .orElseThrow(() -> new IllegalStateException("no critical prod rotation in the demo queue"));
             console.robot().interact(() -> console.app().composition().queue().selectedProperty().set(row));
-            ToggleButton approve = console.awaitNode("#approveToggle", Duration.ofSeconds(10));
-            @SuppressWarnings("unchecked")
-            ComboBox<ReasonCode> code = console.robot().lookup("#reasonCode").query();
-            TextArea reason = console.robot().lookup("#reasonText").query();
-            console.robot().interact(() -> {
-                approve.setSelected(true);
-                code.setValue(ReasonCode.CHANGE_TICKET_VERIFIED);
-                reason.setText("CHG-4471 checked with payments on-call; settlement batch paused for the overlap.");
-            });
-            if (approve.getUserData() != Verdict.APPROVE) {
-                throw new IllegalStateException("approve toggle not found");
-            }
+            fillApproval(console, "CHG-4471 checked with payments on-call; settlement batch paused for the overlap.");
             pause(800);
             snapshot(console.stage().getScene(), out.resolve("console-demo" + suffix + ".png"));
 
@@ -110,6 +99,22 @@ public final class ScreenshotTour {
             period.setValue(UnlockPeriod.FIFTEEN_MINUTES);
         });
         return passphrase;
+    }
+
+    /** Chooses Approve, a reason code and the reason text in the decision bar, without signing. */
+    static void fillApproval(ConsoleDriver console, String reasonText) throws Exception {
+        ToggleButton approve = console.awaitNode("#approveToggle", Duration.ofSeconds(10));
+        @SuppressWarnings("unchecked")
+        ComboBox<ReasonCode> code = console.robot().lookup("#reasonCode").query();
+        TextArea reason = console.robot().lookup("#reasonText").query();
+        console.robot().interact(() -> {
+            approve.setSelected(true);
+            code.setValue(ReasonCode.CHANGE_TICKET_VERIFIED);
+            reason.setText(reasonText);
+        });
+        if (approve.getUserData() != Verdict.APPROVE) {
+            throw new IllegalStateException("approve toggle not found");
+        }
     }
 
     private static void pause(long millis) throws InterruptedException {
