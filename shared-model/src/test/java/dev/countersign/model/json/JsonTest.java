@@ -89,6 +89,16 @@ class JsonTest {
     }
 
     @Test
+    void aNumberOrABooleanIsNotCoercedToText() {
+        for (String wrong : new String[] {"7", "7.5", "true"}) {
+            String json = SUBMISSION.replace("\"targetId\":\"nhi-1\"", "\"targetId\":" + wrong);
+            JsonFormatException e = assertThrows(JsonFormatException.class,
+                    () -> Json.parse(json, ProposalSubmission.class), wrong);
+            assertEquals("$.targetId", e.path(), wrong);
+        }
+    }
+
+    @Test
     void aDomainRuleBrokenInsideARecordNamesTheField() {
         ObjectNode tree = (ObjectNode) Json.toTree(Samples.proposal());
         tree.put("expiresAt", "2026-11-22T08:00:00Z");
