@@ -1,6 +1,5 @@
 package dev.countersign.app.sync;
 
-import dev.countersign.app.cache.OutboxEntry;
 import dev.countersign.app.cache.ProposalCache;
 import dev.countersign.app.cache.ProposalSummary;
 import dev.countersign.app.cache.RecordCache;
@@ -58,8 +57,7 @@ public final class ConsoleSync {
      * stored before that stays stored. {@code dropped}: the gateway is not the one that filled the cache, whose
      * proposals were dropped.
      */
-    public record Report(List<ProposalSummary> changed, int received, boolean dropped,
-            List<OutboxEntry> recorded, List<OutboxEntry> refused, Instant syncedAt,
+    public record Report(List<ProposalSummary> changed, int received, boolean dropped, Instant syncedAt,
             Exception failure) {
         public boolean ok() {
             return failure == null;
@@ -71,11 +69,10 @@ public final class ConsoleSync {
         List<ProposalSummary> changed = new ArrayList<>();
         int[] received = {0};
         boolean dropped = false;
-        OutboxSender.Flush flush = new OutboxSender.Flush(List.of(), List.of(), 0, null);
         Exception failure = null;
         try {
             dropped = bindGateway();
-            flush = sender.flush();
+            OutboxSender.Flush flush = sender.flush(); // what it recorded or refused, the outbox itself now says
             if (flush.stoppedBy() != null) {
                 throw flush.stoppedBy(); // unreachable or signed out: the pull would fail the same way
             }
@@ -86,8 +83,7 @@ public final class ConsoleSync {
             failure = e;
             LOG.debug("sync stopped: {}", e.getMessage());
         }
-        return new Report(changed, received[0], dropped, flush.recorded(), flush.refused(),
-                failure == null ? clock.instant() : null, failure);
+        return new Report(changed, received[0], dropped, failure == null ? clock.instant() : null, failure);
     }
 
     /** The first round checks which gateway this is, by its signing key; another one empties the cache. */
