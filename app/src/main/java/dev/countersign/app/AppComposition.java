@@ -24,7 +24,11 @@ import dev.countersign.app.settings.ReviewerSettings;
 import dev.countersign.app.settings.SettingsStore;
 import dev.countersign.app.shell.ConsoleViewModel;
 import dev.countersign.app.shell.FxDialogService;
+import dev.countersign.app.shell.DisplayPreferences;
 import dev.countersign.app.shell.MainWindow;
+import dev.countersign.app.shell.Theme;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import dev.countersign.app.shell.StatusBarView;
 import dev.countersign.app.shell.StatusViewModel;
 import dev.countersign.app.sync.EmbeddedGatewayConnector;
@@ -62,6 +66,7 @@ public final class AppComposition implements AutoCloseable {
     private final Scene scene;
     private final FxDialogService dialogs;
     private final Messages messages;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
 
     public AppComposition(AppConfig config, Stage stage) {
         this.config = config;
@@ -73,6 +78,9 @@ public final class AppComposition implements AutoCloseable {
         UserErrors errors = new UserErrors(messages);
         String stylesheet = AppComposition.class.getResource("app.css").toExternalForm();
         Path dataDir = config.dataDir();
+        DisplayPreferences preferences = new DisplayPreferences(dataDir);
+        theme.set(preferences.theme());
+        theme.get().apply();
 
         SoftwareKeyFile keyFile = new SoftwareKeyFile(dataDir.resolve(KEY_FILE));
         ReviewerKeys keys = new ReviewerKeys(keyFile, new SettingsStore(dataDir.resolve(SETTINGS_FILE)));
@@ -105,8 +113,15 @@ public final class AppComposition implements AutoCloseable {
                         () -> queue.notRecorded().stream().findFirst().ifPresent(decision::showRefused),
                         messages.get("status.outbox.refused.a11y")),
                 new MainWindow.Actions(() -> keysWindow.show(stage), console::signIn, keyGate::lockNow,
-                        console::signOut, stage::close));
+                        console::signOut, stage::close), theme);
         scene = new Scene(window.root(), 1280, 800);
+        theme.addListener((obs, old, latest) -> {
+            latest.apply();
+            runner.run("remember the theme", () -> {
+                preferences.remember(latest);
+                return null;
+            }, ignored -> { }, e -> LOG.warn("cannot remember the theme", e));
+        });
         scene.getStylesheets().add(stylesheet);
     }
 
@@ -173,6 +188,11 @@ public final class AppComposition implements AutoCloseable {
 
     public SigningSession session() {
         return session;
+    }
+
+    /** The console's look; setting it restyles every window and is remembered for the next start. */
+    public ObjectProperty<Theme> theme() {
+        return theme;
     }
 
     public ConsoleViewModel console() {

@@ -1,11 +1,10 @@
 package dev.countersign.app;
 
-import atlantafx.base.theme.PrimerLight;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The JavaFX application: sets the theme and hands the stage to the composition root. */
+/** The JavaFX application: hands the stage to the composition root, which also sets the theme. */
 public final class CountersignApp extends Application {
     private AppConfig config;
     private AppComposition composition;
@@ -33,7 +32,6 @@ public final class CountersignApp extends Application {
         if (config == null) {
             init();
         }
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         composition = new AppComposition(config, stage);
         composition.show();
     }

@@ -3,12 +3,15 @@ package dev.countersign.app.shell;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.queue.QueueView;
 import dev.countersign.app.review.ReviewView;
+import javafx.beans.property.ObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 
@@ -23,19 +26,20 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final SplitPane split;
 
-    public MainWindow(Messages messages, QueueView queue, ReviewView review, StatusBarView status, Actions actions) {
+    public MainWindow(Messages messages, QueueView queue, ReviewView review, StatusBarView status, Actions actions,
+            ObjectProperty<Theme> theme) {
         split = new SplitPane(queue, review);
         split.setDividerPositions(DIVIDER);
         split.getStyleClass().add("main-split");
         SplitPane.setResizableWithParent(queue, false);
-        root.setTop(menus(messages, actions));
+        root.setTop(menus(messages, actions, theme));
         root.setCenter(split);
         root.setBottom(status);
         root.getStyleClass().add("main-window");
         root.setId("mainWindow");
     }
 
-    private static MenuBar menus(Messages messages, Actions actions) {
+    private static MenuBar menus(Messages messages, Actions actions, ObjectProperty<Theme> theme) {
         Menu console = new Menu(messages.get("menu.console"));
         console.setId("menuConsole");
         MenuItem quit = item(messages.get("menu.quit"), "menuQuit", actions.quit());
@@ -51,9 +55,33 @@ public final class MainWindow {
         identity.getItems().addAll(keys, new SeparatorMenuItem(),
                 item(messages.get("menu.signIn"), "menuSignIn", actions.signIn()), lock,
                 item(messages.get("menu.signOut"), "menuSignOut", actions.signOut()));
-        MenuBar bar = new MenuBar(console, identity);
+        MenuBar bar = new MenuBar(console, view(messages, theme), identity);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** View → Light / Dark: the theme follows the choice, and the choice follows the theme. */
+    private static Menu view(Messages messages, ObjectProperty<Theme> theme) {
+        Menu view = new Menu(messages.get("menu.view"));
+        view.setId("menuView");
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            String name = t.json();
+            RadioMenuItem item = new RadioMenuItem(messages.get("menu.theme." + name));
+            item.setId("menuTheme" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+            item.setToggleGroup(themes);
+            item.setUserData(t);
+            item.setSelected(theme.get() == t);
+            item.setOnAction(e -> theme.set(t));
+            view.getItems().add(item);
+        }
+        theme.addListener((obs, old, latest) -> themes.getToggles().forEach(
+                toggle -> toggle.setSelected(toggle.getUserData() == latest)));
+        MenuItem toggle = item(messages.get("menu.theme.toggle"), "menuThemeToggle",
+                () -> theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
+        toggle.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+T"));
+        view.getItems().addAll(new SeparatorMenuItem(), toggle);
+        return view;
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

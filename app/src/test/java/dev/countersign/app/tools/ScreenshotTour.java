@@ -3,7 +3,9 @@ package dev.countersign.app.tools;
 import dev.countersign.app.identity.SigningSession;
 import dev.countersign.app.queue.QueueRow;
 import dev.countersign.app.settings.UnlockPeriod;
+import dev.countersign.app.shell.DisplayPreferences;
 import dev.countersign.app.shell.MainWindow;
+import dev.countersign.app.shell.Theme;
 import dev.countersign.app.support.ConsoleDriver;
 import dev.countersign.model.ActionType;
 import dev.countersign.model.ReasonCode;
@@ -42,12 +44,14 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/images").toAbsolutePath();
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 1440;
         int height = args.length > 2 ? Integer.parseInt(args[2]) : 900;
-        String suffix = args.length > 3 ? args[3] : "";
+        Theme theme = args.length > 3 ? Theme.valueOf(args[3].toUpperCase(java.util.Locale.ROOT)) : Theme.LIGHT;
+        String suffix = theme == Theme.DARK ? "-dark" : "";
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("countersign-tour");
         System.setProperty("user.home", home.toString()); // so the first-run window shows ~/.local/share/…
         Path dataDir = Files.createDirectories(home.resolve(".local/share/countersign"));
         System.setProperty("countersign.logDir", dataDir.resolve("logs").toString());
+        new DisplayPreferences(dataDir).remember(theme);
         ConsoleDriver console = ConsoleDriver.start(dataDir, Duration.ofSeconds(30));
         try {
             PasswordField passphrase = fillFirstRun(console, width, height);
