@@ -1,8 +1,8 @@
 package dev.countersign.app.tools;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.countersign.app.common.Alerts;
 import dev.countersign.app.common.Messages;
+import dev.countersign.app.shell.Theme;
 import dev.countersign.app.common.SyncTaskRunner;
 import dev.countersign.app.identity.KeyGate;
 import dev.countersign.app.identity.KeyPrompts;
@@ -52,15 +52,19 @@ public final class KeysScreenshots {
     private static final String PASSPHRASE = "correct horse battery staple";
     private static final FxRobot ROBOT = new FxRobot();
 
+    private static String suffix = "";
+
     private KeysScreenshots() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/images").toAbsolutePath();
+        Theme theme = ScreenshotTour.theme(args, 1);
+        suffix = ScreenshotTour.suffix(theme);
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("countersign-keys-tour");
         System.setProperty("user.home", home.toString());
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        FxToolkit.setupFixture(theme::apply);
         String css = KeysScreenshots.class.getResource("/dev/countersign/app/app.css").toExternalForm();
         Messages messages = Messages.load(Locale.ENGLISH);
         try {
@@ -83,7 +87,7 @@ public final class KeysScreenshots {
         ROBOT.clickOn("#tokenOpen");
         ROBOT.clickOn("#tokenNewKey");
         ROBOT.clickOn("#firstRunUnlockPeriod").clickOn(cellStartingWith("15 minutes"));
-        shoot("#newKeyDialog", out.resolve("keys-first-run-token.png"));
+        shoot("#newKeyDialog", out.resolve("keys-first-run-token" + suffix + ".png"));
         ROBOT.clickOn("#createKey");
         pause(500);
 
@@ -93,7 +97,7 @@ public final class KeysScreenshots {
         ROBOT.clickOn("#unlockPassphrase").write("0000");
         ROBOT.clickOn("#unlockKey");
         pause(300);
-        shoot("#unlockDialog", out.resolve("keys-unlock-pin.png"));
+        shoot("#unlockDialog", out.resolve("keys-unlock-pin" + suffix + ".png"));
         ROBOT.clickOn("#unlockPassphrase").eraseText(4).write(PIN);
         ROBOT.clickOn("#unlockKey");
         pause(300);
@@ -101,10 +105,10 @@ public final class KeysScreenshots {
         enrolled(session, "Dana Reyes", RiskTier.HIGH);
         ROBOT.interact(() -> setup.window.show(null));
         pause(1200);
-        shoot("#keysWindow", out.resolve("keys-window-token.png"));
+        shoot("#keysWindow", out.resolve("keys-window-token" + suffix + ".png"));
         ROBOT.clickOn("#keysRotate");
         ROBOT.clickOn("#changeKeyPin").write(PIN);
-        shoot("#changeKeyDialog", out.resolve("keys-rotate-token.png"));
+        shoot("#changeKeyDialog", out.resolve("keys-rotate-token" + suffix + ".png"));
         FxToolkit.cleanupStages();
     }
 
@@ -114,26 +118,26 @@ public final class KeysScreenshots {
         ROBOT.interact(() -> setup.gate.prepare(null, null, () -> { }));
         ROBOT.clickOn("#newPassphrase").write(PASSPHRASE);
         ROBOT.clickOn("#confirmPassphrase").write(PASSPHRASE);
-        shoot("#newKeyDialog", out.resolve("keys-first-run-software.png"));
+        shoot("#newKeyDialog", out.resolve("keys-first-run-software" + suffix + ".png"));
         ROBOT.clickOn("#createKey");
         pause(4000);
 
         ROBOT.interact(session::lockNow);
         ROBOT.interact(() -> setup.gate.withSigner(s -> { }, () -> { }));
         ROBOT.clickOn("#unlockPassphrase").write(PASSPHRASE);
-        shoot("#unlockDialog", out.resolve("keys-unlock-passphrase.png"));
+        shoot("#unlockDialog", out.resolve("keys-unlock-passphrase" + suffix + ".png"));
         ROBOT.clickOn("#unlockKey");
         pause(3000);
 
         enrolled(session, "Sam Ortiz", RiskTier.CRITICAL);
         ROBOT.interact(() -> setup.window.show(null));
         pause(500);
-        shoot("#keysWindow", out.resolve("keys-window-software.png"));
+        shoot("#keysWindow", out.resolve("keys-window-software" + suffix + ".png"));
         ROBOT.clickOn("#keysImport");
         ROBOT.clickOn("#importChoose");
         ROBOT.clickOn("#importFilePassphrase").write("the other tool");
         ROBOT.clickOn("#changeKeyPassphrase").write("short");
-        shoot("#changeKeyDialog", out.resolve("keys-import.png"));
+        shoot("#changeKeyDialog", out.resolve("keys-import" + suffix + ".png"));
     }
 
     private record Setup(KeyGate gate, KeysWindow window) {}

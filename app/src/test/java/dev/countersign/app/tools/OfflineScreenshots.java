@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.countersign.app.AppComposition;
 import dev.countersign.app.AppConfig;
 import dev.countersign.app.queue.QueueRow;
+import dev.countersign.app.shell.DisplayPreferences;
+import dev.countersign.app.shell.Theme;
 import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.app.support.ConsoleDriver;
 import dev.countersign.app.support.RestartableGateway;
@@ -37,10 +39,13 @@ public final class OfflineScreenshots {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/images").toAbsolutePath();
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 1440;
         int height = args.length > 2 ? Integer.parseInt(args[2]) : 900;
+        Theme theme = ScreenshotTour.theme(args, 3);
+        String suffix = ScreenshotTour.suffix(theme);
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("countersign-offline-tour");
         Path dataDir = Files.createDirectories(home.resolve("console"));
         System.setProperty("countersign.logDir", dataDir.resolve("logs").toString());
+        new DisplayPreferences(dataDir).remember(theme);
         RestartableGateway gateway = RestartableGateway.start(home.resolve("gateway"));
         AppConfig config = AppConfig.embedded(dataDir).withPollPeriod(Duration.ofSeconds(2))
                 .withGateway(gateway.baseUri());
@@ -77,7 +82,7 @@ public final class OfflineScreenshots {
             TextField search = console.robot().lookup("#queueSearch").query();
             console.robot().interact(() -> search.setText("prod"));
             Thread.sleep(800);
-            ScreenshotTour.snapshot(console.stage().getScene(), out.resolve("console-offline.png"));
+            ScreenshotTour.snapshot(console.stage().getScene(), out.resolve("console-offline" + suffix + ".png"));
 
             // back online, but an admin amended that proposal meanwhile: the offline approval is refused and shown
             console.robot().interact(() -> search.setText(""));
@@ -88,7 +93,7 @@ public final class OfflineScreenshots {
             Hyperlink notRecorded = console.robot().lookup("#statusRefused").queryAs(Hyperlink.class);
             console.robot().interact(notRecorded::fire);
             Thread.sleep(1500);
-            ScreenshotTour.snapshot(console.stage().getScene(), out.resolve("console-not-recorded.png"));
+            ScreenshotTour.snapshot(console.stage().getScene(), out.resolve("console-not-recorded" + suffix + ".png"));
         } finally {
             console.stop();
             gateway.close();

@@ -44,8 +44,8 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/images").toAbsolutePath();
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 1440;
         int height = args.length > 2 ? Integer.parseInt(args[2]) : 900;
-        Theme theme = args.length > 3 ? Theme.valueOf(args[3].toUpperCase(java.util.Locale.ROOT)) : Theme.LIGHT;
-        String suffix = theme == Theme.DARK ? "-dark" : "";
+        Theme theme = theme(args, 3);
+        String suffix = suffix(theme);
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("countersign-tour");
         System.setProperty("user.home", home.toString()); // so the first-run window shows ~/.local/share/…
@@ -119,6 +119,16 @@ public final class ScreenshotTour {
         if (approve.getUserData() != Verdict.APPROVE) {
             throw new IllegalStateException("approve toggle not found");
         }
+    }
+
+    /** The theme named by {@code args[index]} ("light" or "dark"), light when absent. */
+    static Theme theme(String[] args, int index) {
+        return args.length > index ? Theme.valueOf(args[index].toUpperCase(java.util.Locale.ROOT)) : Theme.LIGHT;
+    }
+
+    /** What a screenshot's file name ends with in this theme: nothing for light, "-dark" for dark. */
+    static String suffix(Theme theme) {
+        return theme == Theme.DARK ? "-dark" : "";
     }
 
     private static void pause(long millis) throws InterruptedException {
