@@ -1,5 +1,6 @@
 package dev.countersign.app.cache;
 
+import dev.countersign.app.common.UserText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,13 +70,13 @@ public final class CacheDatabase implements AutoCloseable {
         Path dir = stem.toAbsolutePath().getParent();
         Path file = mvFile(stem);
         if (stem.toString().contains(";")) {
-            throw new CacheException("The cache path must not contain ';': " + stem);
+            throw new CacheException(new UserText("error.cache.semicolon", stem));
         }
         try {
             Files.createDirectories(dir);
             ownerOnly(dir);
         } catch (IOException e) {
-            throw new CacheException("Cannot create the cache folder " + dir + ": " + e.getMessage(), e);
+            throw new CacheException(new UserText("error.cache.folder", dir, e.getMessage()), e);
         }
         check.check(file);
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + stem.toAbsolutePath()
@@ -93,10 +94,9 @@ public final class CacheDatabase implements AutoCloseable {
             closeQuietly(writerConnection);
             pool.dispose();
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                throw new CacheException("The console's cache " + file + " is open in another Countersign console."
-                        + " Close that console, or start this one with another --data-dir.", e);
+                throw new CacheException(new UserText("error.cache.inUse", file), e);
             }
-            throw new CacheException("Cannot open the console's cache " + file + ": " + e.getMessage(), e);
+            throw new CacheException(new UserText("error.cache.open", file, e.getMessage()), e);
         } catch (RuntimeException e) {
             closeQuietly(writerConnection);
             pool.dispose();
@@ -129,7 +129,7 @@ public final class CacheDatabase implements AutoCloseable {
             LOG.warn("moved the refused cache {} aside to {}", mvDbFile, aside);
             return aside;
         } catch (IOException e) {
-            throw new CacheException("Could not move the refused cache " + mvDbFile + " aside: " + e.getMessage(), e);
+            throw new CacheException(new UserText("error.cache.moveAside", mvDbFile, e.getMessage()), e);
         }
     }
 
@@ -149,7 +149,7 @@ public final class CacheDatabase implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new CacheException("The console's cache could not be brought up to date: " + e.getMessage(), e);
+            throw new CacheException(new UserText("error.cache.migrate", e.getMessage()), e);
         }
     }
 
@@ -170,7 +170,7 @@ public final class CacheDatabase implements AutoCloseable {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT meta_value FROM cache_meta WHERE meta_key = 'application'")) {
             if (!rs.next() || !APPLICATION.equals(rs.getString(1))) {
-                throw new CacheRefusedException(file, "it does not say it is a Countersign console cache", null);
+                throw new CacheRefusedException(file, new UserText("error.cache.notOurs"), null);
             }
         }
         c.rollback();
@@ -185,18 +185,18 @@ public final class CacheDatabase implements AutoCloseable {
         try {
             done = writer.submit(() -> inTransaction(work));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            throw new CacheException("The console's cache is closed (the console is shutting down).", e);
+            throw new CacheException(new UserText("error.cache.closed"), e);
         }
         try {
             return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CacheException("Interrupted while writing the cache", e);
+            throw new CacheException(new UserText("error.cache.interrupted"), e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new CacheException("Writing the cache failed: " + e.getCause().getMessage(), e.getCause());
+            throw new CacheException(new UserText("error.cache.write", e.getCause().getMessage()), e.getCause());
         }
     }
 
@@ -214,7 +214,7 @@ public final class CacheDatabase implements AutoCloseable {
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new CacheException("Writing the console's cache failed: " + e.getMessage(), e);
+            throw new CacheException(new UserText("error.cache.write", e.getMessage()), e);
         }
     }
 
@@ -229,7 +229,7 @@ public final class CacheDatabase implements AutoCloseable {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new CacheException("Reading the console's cache failed: " + e.getMessage(), e);
+            throw new CacheException(new UserText("error.cache.read", e.getMessage()), e);
         }
     }
 

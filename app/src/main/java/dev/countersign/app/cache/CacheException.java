@@ -1,19 +1,23 @@
 package dev.countersign.app.cache;
 
 import dev.countersign.app.common.UserFacing;
+import dev.countersign.app.common.UserText;
 
-/** The cache could not be read or written; the message says so in words a reviewer can act on. */
+/** The cache could not be read or written; the text says so in words a reviewer can act on. */
 public class CacheException extends RuntimeException implements UserFacing {
-    public CacheException(String message, Throwable cause) {
-        super(message, cause);
+    private final transient UserText text;
+
+    public CacheException(UserText text, Throwable cause) {
+        super(text.english(), cause);
+        this.text = text;
     }
 
-    public CacheException(String message) {
-        super(message);
+    public CacheException(UserText text) {
+        this(text, null);
     }
 
     @Override
-    public String userMessage() {
-        return getMessage();
+    public UserText userText() {
+        return text;
     }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.app.cache;
 
+import dev.countersign.app.common.UserText;
 import java.nio.file.Path;
 
 /**
@@ -8,16 +9,28 @@ import java.nio.file.Path;
  * move it aside and sync again.
  */
 public final class CacheRefusedException extends CacheException {
-    private final Path file;
+    private final transient Path file;
 
-    public CacheRefusedException(Path file, String why, Throwable cause) {
-        super("The console's cache " + file.getFileName() + " is not one this console created (" + why
-                + "). It was not opened, so nothing in it ran.", cause);
+    /**
+     * @param why what is wrong with the file: the inspector's finding as it words it, or a {@link UserText}
+     */
+    public CacheRefusedException(Path file, Object why, Throwable cause) {
+        super(new UserText("error.cache.refused", file.getFileName(), why), cause);
         this.file = file;
     }
 
     /** The refused file. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * The English message, as before this text came from the bundle.
+     *
+     * @deprecated show {@code messages.text(userText())} instead, which is in the user's language
+     */
+    @Deprecated
+    public String userMessage() {
+        return getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.app.cache;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.gateway.store.DatabaseFileLockedException;
 import dev.countersign.gateway.store.ForeignDatabaseException;
 import dev.countersign.gateway.store.H2FileInspector;
@@ -41,8 +42,7 @@ public final class InspectedCacheFile {
             } catch (ForeignDatabaseException e) {
                 throw new CacheRefusedException(file, e.reason(), e);
             } catch (DatabaseFileLockedException e) {
-                throw new CacheException("The console's cache " + file + " is open in another Countersign"
-                        + " console. Close that console, or start this one with another --data-dir.", e);
+                throw new CacheException(new UserText("error.cache.inUse", file), e);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.countersign.app.cache;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.model.Verdict;
 import dev.countersign.model.record.DsseEnvelope;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public record OutboxEntry(
                     return s;
                 }
             }
-            throw new CacheException("The outbox holds an unknown state '" + column + "'");
+            throw new CacheException(new UserText("error.cache.outboxState", column));
         }
     }
 }

@@ -48,6 +48,32 @@ public final class Messages {
         }
     }
 
+    /** The user's words for {@code text}: its pattern with its arguments filled in, nested texts worded first. */
+    public String text(UserText text) {
+        Object[] args = text.args();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof UserText nested) {
+                args[i] = text(nested);
+            }
+        }
+        return format(text.key(), args);
+    }
+
+    /**
+     * The bundle's own (root, English) texts, for exception messages and logs, which are read by developers in any
+     * locale. Read-only and loaded once, like the bundle itself; what the user sees comes from the composition root's
+     * {@code Messages}.
+     */
+    static Messages english() {
+        return English.MESSAGES;
+    }
+
+    private static final class English {
+        static final Messages MESSAGES = new Messages(ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)),
+                Locale.ENGLISH);
+    }
+
     public boolean has(String key) {
         return bundle.containsKey(key);
     }

@@ -1,6 +1,5 @@
 package dev.countersign.app.common;
 
-import dev.countersign.app.keys.KeyFileException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -12,13 +11,10 @@ public final class UserErrors {
         this.messages = messages;
     }
 
-    /** A message the user can act on; never a stack trace. */
+    /** A message the user can act on, from the bundle; never a stack trace. */
     public String message(Exception e) {
         if (e instanceof UserFacing facing) {
-            return facing.userMessage();
-        }
-        if (e instanceof KeyFileException && e.getMessage() != null) {
-            return e.getMessage();
+            return messages.text(facing.userText());
         }
         return messages.format("error.unexpected", e.getClass().getSimpleName());
     }

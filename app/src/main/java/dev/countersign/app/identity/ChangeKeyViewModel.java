@@ -159,9 +159,9 @@ public final class ChangeKeyViewModel {
         }, e -> {
             busy.set(false);
             error.set(e instanceof GatewayProblemException refused
-                    ? messages.format("changeKey.refused", refused.userMessage())
+                    ? messages.format("changeKey.refused", messages.text(refused.gatewayWords()))
                     : e instanceof dev.countersign.app.sync.GatewayException unreachable
-                    ? messages.format("changeKey.unreachable", unreachable.userMessage())
+                    ? messages.format("changeKey.unreachable", errors.message(unreachable))
                     : errors.message(e));
         });
     }

@@ -1,5 +1,6 @@
 package dev.countersign.app.identity;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.app.keys.KeyFileException;
 import dev.countersign.app.keys.Pkcs11Token;
 import dev.countersign.app.keys.SoftwareKeyFile;
@@ -45,7 +46,7 @@ public final class KeyChanges {
          * rotation took effect). Throws when the gateway cannot be asked either; by default it cannot.
          */
         default boolean inForce(String reviewer, String keyId) throws Exception {
-            throw new GatewayUnavailableException("no way to ask the gateway", null);
+            throw new GatewayUnavailableException(new UserText("error.rotation.cannotAsk"), null);
         }
     }
 
@@ -59,7 +60,7 @@ public final class KeyChanges {
         KeySource source();
 
         /** Where the new key waits until the switch, in words. */
-        String where();
+        UserText where();
 
         void commit() throws Exception;
 
@@ -115,7 +116,7 @@ public final class KeyChanges {
         KeySource source = who.keySource();
         if (!source.isToken()) {
             Arrays.fill(pin, '\0');
-            throw new KeyFileException("The current key is not on a token.");
+            throw new KeyFileException(new UserText("error.rotation.notOnToken"));
         }
         try {
             Pkcs11Token token = keys.token(source);
@@ -139,8 +140,8 @@ public final class KeyChanges {
                 }
 
                 @Override
-                public String where() {
-                    return "on token " + source.tokenLabel() + " as " + label;
+                public UserText where() {
+                    return new UserText("error.rotation.whereToken", source.tokenLabel(), label);
                 }
 
                 @Override
@@ -180,10 +181,8 @@ public final class KeyChanges {
                 inForce = poster.inForce(who.reviewer(), staged.signer().keyId());
             } catch (Exception unknown) {
                 LOG.warn("rotation outcome unknown: {} / {}", e.getMessage(), unknown.getMessage());
-                throw new KeyFileException("The gateway did not confirm the rotation and cannot be asked now, so it is"
-                        + " not known whether your new key is in force. Both keys are kept: the current one, and the"
-                        + " new one (" + staged.where() + "). Nothing was deleted. When the gateway is back, ask your"
-                        + " admin whether key " + staged.signer().keyId().substring(0, 12) + " is enrolled.", e);
+                throw new KeyFileException(new UserText("error.rotation.unknown", staged.where(),
+                        staged.signer().keyId().substring(0, 12)), e);
             }
             if (!inForce) {
                 throw abort(staged, e);
@@ -221,9 +220,7 @@ public final class KeyChanges {
         if (next.exists()) {
             // left by a change that stopped between the gateway's answer and the switch: it may be the only key the
             // gateway still accepts, so it is never deleted here
-            throw new KeyFileException("A key from an earlier, unfinished change is waiting in " + next.path()
-                    + ". If the gateway enrolled it (the key window shows the old key as revoked), move it and its "
-                    + ".pub.pem in place of " + current.path() + "; otherwise delete both, then try again.");
+            throw new KeyFileException(new UserText("error.rotation.leftOver", next.path(), current.path()));
         }
         next.store(pair, newPassphrase);
         Signer signer = new SoftwareSigner(pair);
@@ -239,8 +236,8 @@ public final class KeyChanges {
             }
 
             @Override
-            public String where() {
-                return next.path().toString();
+            public UserText where() {
+                return new UserText("error.rotation.whereFile", next.path());
             }
 
             @Override

@@ -6,6 +6,7 @@ import dev.countersign.app.common.FormWindow;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.common.UserText;
 import dev.countersign.app.keys.KeyFileException;
 import dev.countersign.app.sync.GatewayClient;
 import dev.countersign.app.sync.GatewayProblemException;
@@ -266,7 +267,7 @@ public final class KeysWindow {
         private GatewayClient client() throws KeyFileException {
             GatewayClient client = gate.client();
             if (client == null) {
-                throw new KeyFileException(messages.get("changeKey.noGateway"));
+                throw new KeyFileException(new UserText("changeKey.noGateway"));
             }
             return client;
         }

@@ -1,5 +1,6 @@
 package dev.countersign.app.identity;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.app.keys.KeyFileException;
 import dev.countersign.app.keys.Pkcs11Token;
 import dev.countersign.app.keys.SoftwareKeyFile;
@@ -117,8 +118,8 @@ public final class ReviewerKeys implements TokenChoiceViewModel.Tokens {
             Signer signer = token(source).signer(source.keyLabel(), secret);
             if (source.publicKey() != null
                     && !KeyIds.of(signer.publicKey()).equals(KeyIds.of(PublicKeys.fromBase64(source.publicKey())))) {
-                throw new KeyFileException("The key '" + source.keyLabel() + "' on token " + source.tokenLabel()
-                        + " is not the key this console signs with; it may have been replaced. Nothing was signed.");
+                throw new KeyFileException(new UserText("error.token.keyReplaced", source.keyLabel(),
+                        source.tokenLabel()));
             }
             return signer;
         } finally {
@@ -134,8 +135,8 @@ public final class ReviewerKeys implements TokenChoiceViewModel.Tokens {
             found = tokens.tokens(library).stream()
                     .filter(t -> t.sameTokenAs(source.tokenLabel(), source.tokenSerial())).findFirst();
             if (found.isEmpty()) {
-                throw new KeyFileException("Token " + source.tokenLabel() + " (serial " + source.tokenSerial()
-                        + ") is not connected. Plug it in and try again.");
+                throw new KeyFileException(new UserText("error.token.notConnected", source.tokenLabel(),
+                        source.tokenSerial()));
             }
             if (found.get().pinLocked()) {
                 throw new dev.countersign.app.keys.TokenLockedException();
@@ -155,8 +156,7 @@ public final class ReviewerKeys implements TokenChoiceViewModel.Tokens {
         PublicKey publicKey;
         if (who.keySource().isToken()) {
             if (who.keySource().publicKey() == null) {
-                throw new KeyFileException("The settings name a token key but not its public key; choose the key "
-                        + "again (remove " + settings.file() + " to start over).");
+                throw new KeyFileException(new UserText("error.token.noPublicKey", settings.file()));
             }
             publicKey = PublicKeys.fromBase64(who.keySource().publicKey());
         } else {

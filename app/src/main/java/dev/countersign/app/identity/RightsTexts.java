@@ -29,7 +29,21 @@ public final class RightsTexts {
         return roles.isEmpty() ? messages.get("rights.noRoles") : String.join(", ", roles);
     }
 
-    /** "platform-security" or "platform-security or sre". */
+    /** "platform-security" or "platform-security or sre", in the bundle's words ({@code rights.anyOf}). */
+    public static String anyOf(Messages messages, List<String> roles) {
+        if (roles.size() <= 1) {
+            return String.join("", roles);
+        }
+        return messages.format("rights.anyOf", String.join(", ", roles.subList(0, roles.size() - 1)),
+                roles.get(roles.size() - 1));
+    }
+
+    /**
+     * "platform-security or sre" in English.
+     *
+     * @deprecated the word "or" is the bundle's: use {@link #anyOf(Messages, List)}
+     */
+    @Deprecated
     public static String anyOf(List<String> roles) {
         if (roles.size() <= 1) {
             return String.join("", roles);

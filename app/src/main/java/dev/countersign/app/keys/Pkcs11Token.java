@@ -1,5 +1,6 @@
 package dev.countersign.app.keys;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.model.crypto.SignatureAlgorithm;
 import dev.countersign.model.crypto.Signer;
 import dev.countersign.model.crypto.UnsupportedKeyException;
@@ -75,7 +76,7 @@ public final class Pkcs11Token {
             }
             return keys;
         } catch (GeneralSecurityException e) {
-            throw new KeyFileException("The token's keys cannot be listed: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.token.keysUnlisted", e.getMessage()), e);
         }
     }
 
@@ -89,15 +90,15 @@ public final class Pkcs11Token {
             Key key = store.getKey(alias, null);
             Certificate certificate = store.getCertificate(alias);
             if (!(key instanceof PrivateKey privateKey) || certificate == null) {
-                throw new KeyFileException("The token holds no signing key labelled '" + alias + "'.");
+                throw new KeyFileException(new UserText("error.token.noSuchKey", alias));
             }
             PublicKey publicKey = certificate.getPublicKey();
             if (!isUsable(publicKey)) {
-                throw new KeyFileException("The key '" + alias + "' on the token is not an ECDSA P-256 key.");
+                throw new KeyFileException(new UserText("error.token.notP256", alias));
             }
             return new TokenSigner(provider, privateKey, publicKey);
         } catch (GeneralSecurityException e) {
-            throw new KeyFileException("The key '" + alias + "' cannot be read from the token: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.token.keyRead", alias, e.getMessage()), e);
         }
     }
 
@@ -114,7 +115,7 @@ public final class Pkcs11Token {
             store.deleteEntry(alias);
             return true;
         } catch (GeneralSecurityException e) {
-            throw new KeyFileException("The key '" + alias + "' could not be removed from the token: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.token.keyRemove", alias, e.getMessage()), e);
         }
     }
 
@@ -136,7 +137,7 @@ public final class Pkcs11Token {
         KeyStore store = login(pin);
         try {
             if (store.containsAlias(alias)) {
-                throw new KeyFileException("The token already holds a key labelled '" + alias + "'; it was left untouched.");
+                throw new KeyFileException(new UserText("error.token.keyExists", alias));
             }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -145,7 +146,7 @@ public final class Pkcs11Token {
             store.setKeyEntry(alias, pair.getPrivate(), null, new Certificate[] {certificate});
             return new TokenKey(alias, pair.getPublic());
         } catch (GeneralSecurityException e) {
-            throw new KeyFileException("A key could not be made on the token: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.token.generate", e.getMessage()), e);
         }
     }
 
@@ -163,7 +164,7 @@ public final class Pkcs11Token {
             store.load(null, pin);
             return store;
         } catch (LoginException e) {
-            throw new KeyFileException("The token cannot be logged out before a new login: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.token.logout", e.getMessage()), e);
         } catch (IOException e) {
             String text = String.valueOf(e.getMessage()) + " " + String.valueOf(e.getCause());
             if (text.contains("CKR_PIN_LOCKED")) {
@@ -172,9 +173,9 @@ public final class Pkcs11Token {
             if (hasCause(e, FailedLoginException.class) || text.contains("CKR_PIN_INCORRECT")) {
                 throw new WrongPinException();
             }
-            throw new KeyFileException("The token cannot be opened: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.token.open", e.getMessage()), e);
         } catch (GeneralSecurityException e) {
-            throw new KeyFileException("The token cannot be opened: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.token.open", e.getMessage()), e);
         }
     }
 
@@ -183,11 +184,11 @@ public final class Pkcs11Token {
             return provider;
         }
         if (!Files.isReadable(library)) {
-            throw new KeyFileException("The PKCS#11 library " + library + " is not installed or not readable.");
+            throw new KeyFileException(new UserText("error.token.noLibrary", library));
         }
         Provider base = Security.getProvider("SunPKCS11");
         if (base == null) {
-            throw new KeyFileException("This Java runtime has no PKCS#11 support (module jdk.crypto.cryptoki).");
+            throw new KeyFileException(new UserText("error.token.noPkcs11"));
         }
         String slot = slotId >= 0 ? "slot = " + slotId : "slotListIndex = " + slotListIndex;
         String config = "--name = Countersign-" + (slotId >= 0 ? "slot" + slotId : "index" + slotListIndex) + "\n"
@@ -196,8 +197,8 @@ public final class Pkcs11Token {
         try {
             provider = base.configure(config);
         } catch (RuntimeException e) {
-            throw new KeyFileException("No token answers in slot " + (slotId >= 0 ? slotId : slotListIndex) + " of "
-                    + library + ".", e);
+            throw new KeyFileException(new UserText("error.token.noSlot",
+                    String.valueOf(slotId >= 0 ? slotId : slotListIndex), library), e);
         }
         return provider;
     }

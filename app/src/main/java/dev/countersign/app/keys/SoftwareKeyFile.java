@@ -1,5 +1,6 @@
 package dev.countersign.app.keys;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.crypto.SignatureAlgorithm;
 import dev.countersign.model.crypto.UnsupportedKeyException;
@@ -71,7 +72,7 @@ public final class SoftwareKeyFile {
         try {
             return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new KeyFileException("A new key could not be made: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.key.generate", e.getMessage()), e);
         }
     }
 
@@ -82,7 +83,7 @@ public final class SoftwareKeyFile {
     public PublicKey store(KeyPair pair, char[] passphrase) throws KeyFileException {
         checkPassphrase(passphrase);
         if (exists()) {
-            throw new KeyFileException("A key already exists at " + file + "; it was left untouched.");
+            throw new KeyFileException(new UserText("error.key.exists", file));
         }
         try {
             SignatureAlgorithm.of(pair.getPublic());
@@ -99,16 +100,16 @@ public final class SoftwareKeyFile {
             writeStore(store, passphrase);
             return pair.getPublic();
         } catch (GeneralSecurityException | UnsupportedKeyException e) {
-            throw new KeyFileException("The key could not be created: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.key.create", e.getMessage()), e);
         } catch (IOException e) {
-            throw new KeyFileException("The key could not be written to " + file + ": " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.key.write", file, e.getMessage()), e);
         }
     }
 
     /** Opens the key for signing. A wrong passphrase changes nothing on disk and may be retried. */
     public Signer unlock(char[] passphrase) throws KeyFileException {
         if (!exists()) {
-            throw new KeyFileException("There is no key at " + file + ".");
+            throw new KeyFileException(new UserText("error.key.none", file));
         }
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -116,7 +117,7 @@ public final class SoftwareKeyFile {
             Key key = store.getKey(ALIAS, passphrase);
             Certificate certificate = store.getCertificate(ALIAS);
             if (!(key instanceof PrivateKey privateKey) || certificate == null) {
-                throw new KeyFileException("The file " + file + " does not hold a Countersign reviewer key.");
+                throw new KeyFileException(new UserText("error.key.notReviewerKey", file));
             }
             PublicKey publicKey = certificate.getPublicKey();
             SoftwareSigner signer = new SoftwareSigner(privateKey, publicKey);
@@ -129,9 +130,9 @@ public final class SoftwareKeyFile {
             if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw new WrongPassphraseException();
             }
-            throw new KeyFileException("The key file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.key.read", file, e.getMessage()), e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new KeyFileException("The key file " + file + " is damaged or of an unsupported kind.", e);
+            throw new KeyFileException(new UserText("error.key.damaged", file), e);
         }
     }
 
@@ -145,15 +146,14 @@ public final class SoftwareKeyFile {
             store = KeyStore.getInstance("PKCS12");
             store.load(in, passphrase);
         } catch (NoSuchFileException e) {
-            throw new KeyFileException("There is no file " + source + ".", e);
+            throw new KeyFileException(new UserText("error.import.noFile", source), e);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
-                throw new WrongPassphraseException("That passphrase does not open " + source.getFileName()
-                        + ". Check it and try again; nothing was imported.");
+                throw new WrongPassphraseException(new UserText("error.import.wrongPassphrase", source.getFileName()));
             }
-            throw new KeyFileException("The file " + source.getFileName() + " is not a PKCS#12 key file.", e);
+            throw new KeyFileException(new UserText("error.import.notPkcs12", source.getFileName()), e);
         } catch (GeneralSecurityException e) {
-            throw new KeyFileException("The file " + source.getFileName() + " cannot be read: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.import.read", source.getFileName(), e.getMessage()), e);
         }
         try {
             KeyPair found = null;
@@ -165,32 +165,28 @@ public final class SoftwareKeyFile {
                 Certificate certificate = store.getCertificate(alias);
                 if (key instanceof PrivateKey privateKey && certificate != null) {
                     if (found != null) {
-                        throw new KeyFileException("The file " + source.getFileName()
-                                + " holds more than one private key; export the one you sign with on its own.");
+                        throw new KeyFileException(new UserText("error.import.manyKeys", source.getFileName()));
                     }
                     found = new KeyPair(certificate.getPublicKey(), privateKey);
                 }
             }
             if (found == null) {
-                throw new KeyFileException("The file " + source.getFileName() + " holds no private key.");
+                throw new KeyFileException(new UserText("error.import.noKey", source.getFileName()));
             }
             SignatureAlgorithm.of(found.getPublic());
             SoftwareSigner signer = new SoftwareSigner(found.getPrivate(), found.getPublic());
             byte[] probe = new byte[32];
             new SecureRandom().nextBytes(probe);
             if (!Signatures.verify(signer.publicKey(), probe, signer.sign(probe))) {
-                throw new KeyFileException("The file " + source.getFileName() + " is inconsistent: its private key "
-                        + "does not match its certificate.");
+                throw new KeyFileException(new UserText("error.import.inconsistent", source.getFileName()));
             }
             return found;
         } catch (UnrecoverableKeyException e) {
-            throw new WrongPassphraseException("That passphrase does not open the key in " + source.getFileName()
-                    + ". Check it and try again; nothing was imported.");
+            throw new WrongPassphraseException(new UserText("error.import.wrongKeyPassphrase", source.getFileName()));
         } catch (UnsupportedKeyException e) {
-            throw new KeyFileException("The key in " + source.getFileName() + " is not Ed25519 or ECDSA P-256; "
-                    + "Countersign signs only with those.", e);
+            throw new KeyFileException(new UserText("error.import.unsupported", source.getFileName()), e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new KeyFileException("The key in " + source.getFileName() + " cannot be used: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.import.unusable", source.getFileName(), e.getMessage()), e);
         }
     }
 
@@ -205,7 +201,7 @@ public final class SoftwareKeyFile {
             writeAtomically(publicKeyFile, PublicKeys.toPem(next).getBytes(StandardCharsets.US_ASCII));
             Files.deleteIfExists(staged.publicKeyFile);
         } catch (IOException e) {
-            throw new KeyFileException("The new key could not be put in place of " + file + ": " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.key.replace", file, e.getMessage()), e);
         }
     }
 
@@ -215,7 +211,7 @@ public final class SoftwareKeyFile {
             Files.deleteIfExists(file);
             Files.deleteIfExists(publicKeyFile);
         } catch (IOException e) {
-            throw new KeyFileException("The key file " + file + " could not be removed: " + e.getMessage(), e);
+            throw new KeyFileException(new UserText("error.key.remove", file, e.getMessage()), e);
         }
     }
 
@@ -224,23 +220,23 @@ public final class SoftwareKeyFile {
         try {
             return PublicKeys.fromPem(Files.readString(publicKeyFile, StandardCharsets.US_ASCII));
         } catch (NoSuchFileException e) {
-            throw new KeyFileException("The public key file " + publicKeyFile + " is missing.", e);
+            throw new KeyFileException(new UserText("error.key.publicMissing", publicKeyFile), e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new KeyFileException("The public key file " + publicKeyFile + " cannot be read.", e);
+            throw new KeyFileException(new UserText("error.key.publicRead", publicKeyFile), e);
         }
     }
 
     /** Says what is wrong with a new passphrase, or throws nothing if it is acceptable. */
     public static void checkPassphrase(char[] passphrase) throws KeyFileException {
         if (passphrase == null || passphrase.length < MIN_PASSPHRASE_LENGTH) {
-            throw new KeyFileException("Use a passphrase of at least " + MIN_PASSPHRASE_LENGTH + " characters.");
+            throw new KeyFileException(new UserText("error.key.passphraseShort", MIN_PASSPHRASE_LENGTH));
         }
         boolean allSame = true;
         for (char c : passphrase) {
             allSame &= c == passphrase[0];
         }
         if (allSame) {
-            throw new KeyFileException("Use a passphrase that is not one character repeated.");
+            throw new KeyFileException(new UserText("error.key.passphraseRepeated"));
         }
     }
 
@@ -248,7 +244,7 @@ public final class SoftwareKeyFile {
         byte[] probe = new byte[32];
         new SecureRandom().nextBytes(probe);
         if (!Signatures.verify(signer.publicKey(), probe, signer.sign(probe))) {
-            throw new KeyFileException("The key file " + file + " is inconsistent: its private and public keys differ.");
+            throw new KeyFileException(new UserText("error.key.inconsistent", file));
         }
     }
 
@@ -257,13 +253,12 @@ public final class SoftwareKeyFile {
             try {
                 writeAtomically(publicKeyFile, PublicKeys.toPem(publicKey).getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
-                throw new KeyFileException("The public key file " + publicKeyFile + " cannot be written.", e);
+                throw new KeyFileException(new UserText("error.key.publicWrite", publicKeyFile), e);
             }
             return;
         }
         if (!Arrays.equals(publicKey().getEncoded(), publicKey.getEncoded())) {
-            throw new KeyFileException("The public key file " + publicKeyFile
-                    + " does not match the key; it may have been replaced. Nothing was signed.");
+            throw new KeyFileException(new UserText("error.key.publicMismatch", publicKeyFile));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.countersign.app.keys;
 
+import dev.countersign.app.common.UserText;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -55,7 +56,7 @@ public final class TokenDirectory {
     public List<TokenInfo> tokens(Path library) throws KeyFileException {
         Path absolute = library.toAbsolutePath();
         if (!Files.isReadable(absolute)) {
-            throw new KeyFileException("The PKCS#11 library " + absolute + " is not installed or not readable.");
+            throw new KeyFileException(new UserText("error.token.noLibrary", absolute));
         }
         try {
             Object p11 = module(absolute);
@@ -74,15 +75,14 @@ public final class TokenDirectory {
             }
             return tokens;
         } catch (ClassNotFoundException e) {
-            throw new KeyFileException("This Java runtime has no PKCS#11 support (module jdk.crypto.cryptoki).", e);
+            throw new KeyFileException(new UserText("error.token.noPkcs11"), e);
         } catch (IllegalAccessException | IllegalAccessError e) {
-            throw new KeyFileException("The console was started without access to the JDK's token list (the "
-                    + "option " + ADD_EXPORTS + " is missing); tokens cannot be listed.", e);
+            throw new KeyFileException(new UserText("error.token.noAccess", ADD_EXPORTS), e);
         } catch (InvocationTargetException e) {
-            throw new KeyFileException("The PKCS#11 library " + absolute + " cannot list its tokens: "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new KeyFileException(new UserText("error.token.listFailed", absolute, e.getCause().getMessage()),
+                    e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new KeyFileException("The tokens of " + absolute + " cannot be listed: " + e, e);
+            throw new KeyFileException(new UserText("error.token.listFailed", absolute, e), e);
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.countersign.app.keys;
 
+import dev.countersign.app.common.UserText;
+
 /** The passphrase does not open the key file. Nothing was changed; the reviewer may try again. */
 public final class WrongPassphraseException extends KeyFileException {
     public WrongPassphraseException() {
-        super("That passphrase does not unlock this key. Check it and try again.");
+        super(new UserText("error.key.wrongPassphrase"));
     }
 
-    public WrongPassphraseException(String message) {
-        super(message);
+    public WrongPassphraseException(UserText text) {
+        super(text);
     }
 }

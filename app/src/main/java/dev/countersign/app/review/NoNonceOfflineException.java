@@ -1,6 +1,7 @@
 package dev.countersign.app.review;
 
 import dev.countersign.app.common.UserFacing;
+import dev.countersign.app.common.UserText;
 import dev.countersign.app.sync.GatewayUnavailableException;
 
 /**
@@ -8,14 +9,14 @@ import dev.countersign.app.sync.GatewayUnavailableException;
  * online, or its nonce was used): nothing was signed.
  */
 public final class NoNonceOfflineException extends Exception implements UserFacing {
+    private static final UserText TEXT = new UserText("error.decision.noNonceOffline");
+
     public NoNonceOfflineException(GatewayUnavailableException cause) {
-        super("The gateway cannot be reached, and this console has no decision nonce for this proposal yet, so it"
-                + " cannot be decided offline. Nothing was signed. It can be decided once the gateway is back.",
-                cause);
+        super(TEXT.english(), cause);
     }
 
     @Override
-    public String userMessage() {
-        return getMessage();
+    public UserText userText() {
+        return TEXT;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.countersign.app.common.UserText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +34,9 @@ public final class SettingsStore {
         try {
             return Optional.of(mapper.readValue(file.toFile(), ReviewerSettings.class));
         } catch (JsonProcessingException e) {
-            throw new SettingsException("The settings file " + file + " is not valid JSON; fix or remove it.", e);
+            throw new SettingsException(new UserText("error.settings.notJson", file), e);
         } catch (IOException e) {
-            throw new SettingsException("The settings file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new SettingsException(new UserText("error.settings.read", file, e.getMessage()), e);
         }
     }
 
@@ -50,7 +51,7 @@ public final class SettingsStore {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new SettingsException("The settings file " + file + " cannot be written: " + e.getMessage(), e);
+            throw new SettingsException(new UserText("error.settings.write", file, e.getMessage()), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.app.sync;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.gateway.Gateway;
 import dev.countersign.gateway.GatewayConfig;
 import dev.countersign.gateway.GatewayStartException;
@@ -23,7 +24,7 @@ public final class EmbeddedGatewayConnector implements GatewayConnector {
         try {
             gateway = Gateway.start(GatewayConfig.embeddedDemo(gatewayDir));
         } catch (GatewayStartException e) {
-            throw new GatewayUnavailableException("The built-in demo gateway did not start: " + e.getMessage(), e);
+            throw new GatewayUnavailableException(new UserText("error.gateway.embeddedStart", e.getMessage()), e);
         }
         LOG.info("embedded gateway listening at {} (data in {})", gateway.baseUri(), gatewayDir);
         return new GatewayConnection(gateway.baseUri(), gateway.adminToken(), true, gateway.demo(), gateway::close);

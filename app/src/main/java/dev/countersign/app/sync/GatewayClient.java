@@ -1,5 +1,6 @@
 package dev.countersign.app.sync;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.EnrollmentReceipt;
@@ -108,14 +109,12 @@ public final class GatewayClient {
             try {
                 return KeyIds.of(PublicKeys.fromPem(text));
             } catch (RuntimeException e) {
-                throw new GatewayResponseException("The gateway's public key is not a PEM public key ("
-                        + e.getMessage() + ").", e);
+                throw new GatewayResponseException(new UserText("error.gateway.publicKey", e.getMessage()), e);
             }
         } catch (InterruptedIOException e) {
-            throw new GatewayUnavailableException("The gateway at " + hostPort() + " did not answer in time.", e);
+            throw new GatewayUnavailableException(new UserText("error.gateway.timeout", hostPort()), e);
         } catch (IOException e) {
-            throw new GatewayUnavailableException("The gateway at " + hostPort()
-                    + " cannot be reached. Check that it is running and that this computer can reach it.", e);
+            throw new GatewayUnavailableException(new UserText("error.gateway.unreachable", hostPort()), e);
         }
     }
 
@@ -277,10 +276,9 @@ public final class GatewayClient {
                 throw new GatewayProblemException(Problems.parse(response.code(), response.message(), bytes));
             }
         } catch (InterruptedIOException e) {
-            throw new GatewayUnavailableException("The gateway at " + hostPort() + " did not answer in time.", e);
+            throw new GatewayUnavailableException(new UserText("error.gateway.timeout", hostPort()), e);
         } catch (IOException e) {
-            throw new GatewayUnavailableException("The gateway at " + hostPort()
-                    + " cannot be reached. Check that it is running and that this computer can reach it.", e);
+            throw new GatewayUnavailableException(new UserText("error.gateway.unreachable", hostPort()), e);
         }
     }
 
@@ -296,15 +294,13 @@ public final class GatewayClient {
             try {
                 return Json.parse(bytes, type);
             } catch (JsonFormatException e) {
-                throw new GatewayResponseException("The gateway's answer to " + what
-                        + " does not match what this console expects (" + e.getMessage()
-                        + "). The gateway and the console may be of different versions.", e);
+                throw new GatewayResponseException(
+                        new UserText("error.gateway.unexpectedAnswer", what, e.getMessage()), e);
             }
         } catch (InterruptedIOException e) {
-            throw new GatewayUnavailableException("The gateway at " + hostPort() + " did not answer in time.", e);
+            throw new GatewayUnavailableException(new UserText("error.gateway.timeout", hostPort()), e);
         } catch (IOException e) {
-            throw new GatewayUnavailableException("The gateway at " + hostPort()
-                    + " cannot be reached. Check that it is running and that this computer can reach it.", e);
+            throw new GatewayUnavailableException(new UserText("error.gateway.unreachable", hostPort()), e);
         }
     }
 

@@ -1,13 +1,18 @@
 package dev.countersign.app.sync;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.model.api.Problem;
 
-/** The gateway refused a request and said why (RFC 9457 problem details). Nothing changed at the gateway. */
+/**
+ * The gateway refused a request and said why (RFC 9457 problem details). Nothing changed at the gateway. The
+ * problem's title and detail are the gateway's own words: they are shown as they are, framed by the console's
+ * ("The gateway refused: …"); {@link #gatewayWords()} gives them unframed for a caller with a frame of its own.
+ */
 public final class GatewayProblemException extends GatewayException {
-    private final Problem problem;
+    private final transient Problem problem;
 
     public GatewayProblemException(Problem problem) {
-        super(describe(problem), null);
+        super(new UserText("error.gateway.refused", gatewayWords(problem)), null);
         this.problem = problem;
     }
 
@@ -20,11 +25,33 @@ public final class GatewayProblemException extends GatewayException {
         return problem.code();
     }
 
-    private static String describe(Problem problem) {
+    /** What the gateway said (its title, then its detail if that adds anything), without the console's frame. */
+    public UserText gatewayWords() {
+        return gatewayWords(problem);
+    }
+
+    /** The gateway's words, for logs: the same as {@code gatewayWords()} in the bundle's English. */
+    @Override
+    public String getMessage() {
+        return gatewayWords().english();
+    }
+
+    /**
+     * The gateway's words, as before they were framed by a bundle text.
+     *
+     * @deprecated show {@code messages.text(gatewayWords())} inside a pattern of the caller's, or
+     *     {@code UserErrors.message(e)}
+     */
+    @Deprecated
+    public String userMessage() {
+        return getMessage();
+    }
+
+    private static UserText gatewayWords(Problem problem) {
         String detail = problem.detail();
         if (detail == null || detail.isBlank() || detail.equals(problem.title())) {
-            return problem.title();
+            return new UserText("error.gateway.problem.title", problem.title());
         }
-        return problem.title() + ". " + detail;
+        return new UserText("error.gateway.problem", problem.title(), detail);
     }
 }

@@ -1,8 +1,10 @@
 package dev.countersign.app.sync;
 
+import dev.countersign.app.common.UserText;
+
 /** The gateway answered with something this console cannot read: a contract mismatch, not a refusal. */
 public final class GatewayResponseException extends GatewayException {
-    public GatewayResponseException(String message, Throwable cause) {
-        super(message, cause);
+    public GatewayResponseException(UserText text, Throwable cause) {
+        super(text, cause);
     }
 }

@@ -1,8 +1,10 @@
 package dev.countersign.app.sync;
 
+import dev.countersign.app.common.UserText;
+
 /** The gateway could not be reached or did not answer in time. Retrying later may help. */
 public final class GatewayUnavailableException extends GatewayException {
-    public GatewayUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+    public GatewayUnavailableException(UserText text, Throwable cause) {
+        super(text, cause);
     }
 }

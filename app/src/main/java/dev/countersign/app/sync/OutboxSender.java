@@ -3,6 +3,7 @@ package dev.countersign.app.sync;
 import dev.countersign.app.cache.Outbox;
 import dev.countersign.app.cache.OutboxEntry;
 import dev.countersign.app.cache.ProposalCache;
+import dev.countersign.app.common.UserText;
 import dev.countersign.model.api.DecisionReceipt;
 import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.Problem;
@@ -101,8 +102,8 @@ public final class OutboxSender {
         try {
             DecisionReceipt receipt = post(entry);
             if (!receipt.proposalId().equals(entry.proposalId())) {
-                throw new GatewayResponseException("The gateway recorded the decision on " + entry.proposalId()
-                        + " as being about " + receipt.proposalId() + ".", null);
+                throw new GatewayResponseException(new UserText("error.outbox.otherProposal", entry.proposalId(),
+                        receipt.proposalId()), null);
             }
             outbox.recorded(key, receipt.recordId(), receipt.logIndex(), clock.instant());
             LOG.info("outbox {}: {} on {} recorded as {} (log index {})", entry.seq(), entry.verdict().json(),

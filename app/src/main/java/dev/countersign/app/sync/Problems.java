@@ -39,10 +39,12 @@ final class Problems {
                 text(node, "proposalId"), proposalStatus(text(node, "proposalStatus")), text(node, "path"));
     }
 
+    /**
+     * A problem made from the status line alone. Its title is the answer's own words (the reason phrase and status
+     * code), not the console's: the console frames it in its own words where it is shown.
+     */
     private static Problem fallback(int status, String reason) {
-        String title = reason == null || reason.isBlank()
-                ? "The gateway refused the request (HTTP " + status + ")"
-                : "The gateway refused the request: " + reason + " (HTTP " + status + ")";
+        String title = reason == null || reason.isBlank() ? "HTTP " + status : reason + " (HTTP " + status + ")";
         return new Problem("about:blank", title, status, null, null, null, null, null);
     }
 

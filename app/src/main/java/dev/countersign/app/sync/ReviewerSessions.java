@@ -1,5 +1,6 @@
 package dev.countersign.app.sync;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.model.api.SessionChallengeGrant;
 import dev.countersign.model.api.SessionChallengeRequest;
 import dev.countersign.model.api.SessionGrant;
@@ -39,7 +40,7 @@ public final class ReviewerSessions implements SessionAuth {
     private final Supplier<Optional<Signer>> unlockedKey;
     private final Clock clock;
     private final Consumer<Optional<SessionGrant>> changed;
-    private final String lockedMessage;
+    private final UserText lockedText;
     private final ReentrantLock opening = new ReentrantLock();
     private volatile String reviewer;
     private volatile SessionGrant current;
@@ -49,15 +50,29 @@ public final class ReviewerSessions implements SessionAuth {
     /**
      * @param unlockedKey the reviewer's key if it is unlocked now, else empty; never prompts
      * @param changed told (on the calling thread) whenever a session opens or ends
-     * @param lockedMessage what the reviewer reads when a renewal needs the locked key
      */
     public ReviewerSessions(GatewayClient client, Supplier<Optional<Signer>> unlockedKey, Clock clock,
+            Consumer<Optional<SessionGrant>> changed) {
+        this(client, unlockedKey, clock, changed, new UserText("session.locked"));
+    }
+
+    /**
+     * @param lockedMessage what the reviewer reads when a renewal needs the locked key, already worded
+     * @deprecated the text is the bundle's {@code session.locked}: use the constructor without it
+     */
+    @Deprecated
+    public ReviewerSessions(GatewayClient client, Supplier<Optional<Signer>> unlockedKey, Clock clock,
             Consumer<Optional<SessionGrant>> changed, String lockedMessage) {
+        this(client, unlockedKey, clock, changed, new UserText("error.asWorded", lockedMessage));
+    }
+
+    private ReviewerSessions(GatewayClient client, Supplier<Optional<Signer>> unlockedKey, Clock clock,
+            Consumer<Optional<SessionGrant>> changed, UserText lockedText) {
         this.client = client;
         this.unlockedKey = unlockedKey;
         this.clock = clock;
         this.changed = changed;
-        this.lockedMessage = lockedMessage;
+        this.lockedText = lockedText;
     }
 
     @Override
@@ -77,7 +92,7 @@ public final class ReviewerSessions implements SessionAuth {
                 if (session != null && clock.instant().isBefore(session.expiresAt())) {
                     return session.token(); // still valid, just not renewable now: use what is left of it
                 }
-                throw new SessionLockedException(lockedMessage);
+                throw new SessionLockedException(lockedText);
             }
             return open(reviewer, key.get()).token();
         } finally {
@@ -114,16 +129,14 @@ public final class ReviewerSessions implements SessionAuth {
             try {
                 answer = SessionChallenges.answer(challenge.payloadBytes(), who, signer);
             } catch (IllegalArgumentException | JsonFormatException e) { // incl. InvalidFieldException, bad base64
-                throw new GatewayResponseException("The gateway sent a sign-in challenge this console will not sign ("
-                        + e.getMessage() + "). Nothing was signed.", e);
+                throw new GatewayResponseException(new UserText("error.session.badChallenge", e.getMessage()), e);
             } catch (GeneralSecurityException e) {
-                throw new GatewayResponseException("The key could not sign the gateway's sign-in challenge: "
-                        + e.getMessage(), e);
+                throw new GatewayResponseException(new UserText("error.session.signFailed", e.getMessage()), e);
             }
             SessionGrant grant = client.openSession(answer);
             if (!grant.reviewer().equals(who) || !grant.keyId().equals(keyId)) {
-                throw new GatewayResponseException("The gateway opened a session for " + grant.reviewer()
-                        + " instead of " + who + "; it was not used.", null);
+                throw new GatewayResponseException(new UserText("error.session.otherReviewer", grant.reviewer(), who),
+                        null);
             }
             synchronized (this) {
                 if (epoch == startedIn) {
@@ -137,7 +150,7 @@ public final class ReviewerSessions implements SessionAuth {
             }
             // signed out (or the key was replaced) while this opening ran: the new session must not outlive that
             closeQuietly(grant);
-            throw new SessionLockedException(lockedMessage);
+            throw new SessionLockedException(lockedText);
         } finally {
             opening.unlock();
         }

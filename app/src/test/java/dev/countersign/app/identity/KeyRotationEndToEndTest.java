@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.common.UserText;
 import dev.countersign.app.queue.QueueRow;
 import dev.countersign.app.support.ConsoleModels;
 import dev.countersign.app.support.FakeDialogService.Answer;
@@ -113,7 +114,7 @@ class KeyRotationEndToEndTest {
             @Override
             public ReviewerView rotate(String reviewer, DsseEnvelope rotation, String key) throws Exception {
                 real.rotate(reviewer, rotation, key); // the gateway commits...
-                throw new GatewayUnavailableException("The gateway did not answer in time.", null); // ...the reply is lost
+                throw new GatewayUnavailableException(new UserText("error.gateway.timeout", "gw"), null); // ...the reply is lost
             }
 
             @Override

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.SyncTaskRunner;
 import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.common.UserText;
 import dev.countersign.app.keys.SoftwareKeyFile;
 import dev.countersign.app.keys.WrongPassphraseException;
 import dev.countersign.app.settings.ReviewerSettings;
@@ -183,7 +184,7 @@ class KeyWindowFlowTest {
         byte[] keyBefore = Files.readAllBytes(keyPath);
         dialogs.answer(Answer.type(PASSPHRASE));
         ChangeKeyViewModel vm = change(ChangeKeyViewModel.Mode.ROTATE_SOFTWARE, (r, e, k) -> {
-            throw new GatewayUnavailableException("The gateway at http://127.0.0.1:1 does not answer.", null);
+            throw new GatewayUnavailableException(new UserText("error.gateway.timeout", "127.0.0.1:1"), null);
         }, null);
         vm.passphraseChanged(NEW_PASSPHRASE, NEW_PASSPHRASE);
         vm.submit(NEW_PASSPHRASE.toCharArray(), new char[0]);

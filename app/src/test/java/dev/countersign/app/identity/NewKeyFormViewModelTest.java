@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.SyncTaskRunner;
 import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.common.UserText;
 import dev.countersign.app.identity.NewKeyFormViewModel.Hint;
 import dev.countersign.app.keys.KeyFileException;
 import dev.countersign.app.settings.ReviewerSettings;
@@ -103,7 +104,7 @@ class NewKeyFormViewModelTest {
         int[] calls = {0};
         NewKeyFormViewModel vm = form((who, pass) -> {
             if (calls[0]++ == 0) {
-                throw new KeyFileException("The key could not be written to /x: disk full");
+                throw new KeyFileException(new UserText("error.key.write", "/x", "disk full"));
             }
             return signer();
         });

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.SyncTaskRunner;
 import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.common.UserText;
 import dev.countersign.app.keys.KeyFileException;
 import dev.countersign.app.keys.WrongPassphraseException;
 import dev.countersign.model.crypto.Signer;
@@ -58,7 +59,7 @@ class UnlockViewModelTest {
     @Test
     void aDamagedFileIsReportedInItsOwnWordsAndCancelCallsBack() {
         UnlockViewModel vm = vm(pass -> {
-            throw new KeyFileException("The key file /k.p12 is damaged or of an unsupported kind.");
+            throw new KeyFileException(new UserText("error.key.damaged", "/k.p12"));
         });
         vm.unlock("anything at all".toCharArray());
         assertEquals("The key file /k.p12 is damaged or of an unsupported kind.", vm.errorProperty().get());

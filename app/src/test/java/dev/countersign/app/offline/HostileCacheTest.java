@@ -45,7 +45,7 @@ class HostileCacheTest {
 
             assertEquals(1, models.dialogs.confirms().size());
             String asked = models.dialogs.confirms().get(0);
-            assertTrue(asked.startsWith("The console’s cache was refused: The console's cache embedded.mv.db is not"
+            assertTrue(asked.startsWith("The console’s cache was refused: The console’s cache embedded.mv.db is not"
                     + " one this console created (it has a trigger"), asked);
             assertTrue(asked.contains("It was not opened, so nothing in it ran."), asked);
             assertFalse(Files.exists(marker), "the trigger's code never ran");

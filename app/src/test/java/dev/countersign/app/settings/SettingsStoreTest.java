@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.UserErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +36,8 @@ class SettingsStoreTest {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         Files.writeString(store.file(), "{not json");
         SettingsException e = assertThrows(SettingsException.class, store::load);
-        assertEquals("The settings file " + store.file() + " is not valid JSON; fix or remove it.", e.userMessage());
+        assertEquals("The settings file " + store.file() + " is not valid JSON; fix or remove it.",
+                new UserErrors(Messages.load(Locale.ENGLISH)).message(e));
         assertEquals("{not json", Files.readString(store.file()));
     }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.UserErrors;
+import dev.countersign.app.common.UserText;
 import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.api.EnrollmentRequest;
 import dev.countersign.model.api.Problem;
@@ -12,6 +15,7 @@ import dev.countersign.model.api.QueuePage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** The HTTP client alone, against a scripted server: request shapes and how failures become typed exceptions. */
 class GatewayClientTest {
+    private static final Messages MESSAGES = Messages.load(Locale.ENGLISH);
     private final MockWebServer server = new MockWebServer();
     private GatewayClient client;
 
@@ -94,7 +99,7 @@ class GatewayClientTest {
         client.useSessions(new SessionAuth() {
             @Override
             public String token() throws GatewayException {
-                throw new SessionLockedException("locked");
+                throw new SessionLockedException(new UserText("session.locked"));
             }
 
             @Override
@@ -126,7 +131,10 @@ class GatewayClientTest {
         assertEquals(409, problem.status());
         assertEquals("prp_1", problem.proposalId());
         assertEquals(ProposalStatus.PENDING, problem.proposalStatus());
-        assertEquals("The proposal changed since it was shown. The current version is v2.", e.userMessage());
+        assertEquals("The proposal changed since it was shown. The current version is v2.",
+                MESSAGES.text(e.gatewayWords()), "the gateway's own words");
+        assertEquals("The gateway refused: The proposal changed since it was shown. The current version is v2.",
+                new UserErrors(MESSAGES).message(e), "framed by the console's words");
     }
 
     @Test
@@ -135,7 +143,8 @@ class GatewayClientTest {
         GatewayProblemException e = assertThrows(GatewayProblemException.class, () -> client.health());
         assertEquals("about:blank", e.problem().type());
         assertEquals(502, e.problem().status());
-        assertTrue(e.userMessage().contains("HTTP 502"), e.userMessage());
+        String shown = new UserErrors(MESSAGES).message(e);
+        assertTrue(shown.contains("HTTP 502"), shown);
         assertNull(e.problem().detail());
     }
 
@@ -146,14 +155,16 @@ class GatewayClientTest {
         GatewayClient offline = new GatewayClient(URI.create("http://127.0.0.1:" + port + "/"));
         GatewayUnavailableException e = assertThrows(GatewayUnavailableException.class, offline::health);
         assertEquals("The gateway at 127.0.0.1:" + port
-                + " cannot be reached. Check that it is running and that this computer can reach it.", e.userMessage());
+                + " cannot be reached. Check that it is running and that this computer can reach it.",
+                new UserErrors(MESSAGES).message(e));
     }
 
     @Test
     void anAnswerOfTheWrongShapeIsAResponseErrorNamingThePath() {
         server.enqueue(json(200, "{\"items\":[],\"nextCursor\":\"c2\",\"hasMore\":false,\"surprise\":1}"));
         GatewayResponseException e = assertThrows(GatewayResponseException.class, () -> client.queue(null, 10));
-        assertTrue(e.userMessage().contains("$.surprise"), e.userMessage());
+        String shown = new UserErrors(MESSAGES).message(e);
+        assertTrue(shown.contains("$.surprise"), shown);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.support.TestGateway;
 import dev.countersign.model.RiskTier;
 import dev.countersign.model.api.DecisionRights;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +65,7 @@ class ReviewerSessionsTest {
                 PublicKeys.toBase64(key.publicKey()), DecisionRights.all(RiskTier.CRITICAL)), gateway.adminToken(),
                 "enroll-" + reviewer);
         client = new GatewayClient(gateway.baseUri());
-        sessions = new ReviewerSessions(client, unlocked::get, clock, changes::add, "locked: sign in");
+        sessions = new ReviewerSessions(client, unlocked::get, clock, changes::add);
         client.useSessions(sessions);
     }
 
@@ -83,7 +86,8 @@ class ReviewerSessionsTest {
         sessions.open(reviewer, key);
         clock.advance(Duration.ofMinutes(15));
         SessionLockedException e = assertThrows(SessionLockedException.class, () -> client.queue(null, 1));
-        assertEquals("locked: sign in", e.userMessage());
+        Messages messages = Messages.load(Locale.ENGLISH);
+        assertEquals(messages.get("session.locked"), new UserErrors(messages).message(e));
     }
 
     @Test
