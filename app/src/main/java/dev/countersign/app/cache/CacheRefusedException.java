@@ -23,14 +23,4 @@ public final class CacheRefusedException extends CacheException {
     public Path file() {
         return file;
     }
-
-    /**
-     * The English message, as before this text came from the bundle.
-     *
-     * @deprecated show {@code messages.text(userText())} instead, which is in the user's language
-     */
-    @Deprecated
-    public String userMessage() {
-        return getMessage();
-    }
 }

@@ -37,17 +37,4 @@ public final class RightsTexts {
         return messages.format("rights.anyOf", String.join(", ", roles.subList(0, roles.size() - 1)),
                 roles.get(roles.size() - 1));
     }
-
-    /**
-     * "platform-security or sre" in English.
-     *
-     * @deprecated the word "or" is the bundle's: use {@link #anyOf(Messages, List)}
-     */
-    @Deprecated
-    public static String anyOf(List<String> roles) {
-        if (roles.size() <= 1) {
-            return String.join("", roles);
-        }
-        return String.join(", ", roles.subList(0, roles.size() - 1)) + " or " + roles.get(roles.size() - 1);
-    }
 }

@@ -49,7 +49,7 @@ public final class AuthorityViewModel {
         PolicyBasis basis = view.context().policyBasis();
         Proposal proposal = view.proposal();
         if (reviewer.roles().stream().noneMatch(basis.deciders()::contains)) {
-            return messages.format("authority.role", basis.tier().json(), RightsTexts.anyOf(basis.deciders()));
+            return messages.format("authority.role", basis.tier().json(), RightsTexts.anyOf(messages, basis.deciders()));
         }
         DecisionRights rights = reviewer.rights();
         if (rights == null) {

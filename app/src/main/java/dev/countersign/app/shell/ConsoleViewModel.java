@@ -106,7 +106,7 @@ public final class ConsoleViewModel {
             if (e instanceof CacheRefusedException refused) {
                 LOG.warn("cache refused: {}", refused.getMessage());
                 alerts.confirm(messages.get("cache.refused.title"), messages.format("cache.refused.text",
-                        refused.userMessage()), messages.get("cache.refused.moveAside"), () -> moveAside(refused),
+                        messages.text(refused.userText())), messages.get("cache.refused.moveAside"), () -> moveAside(refused),
                         () -> cacheUnavailable(refused));
                 return;
             }
@@ -161,7 +161,7 @@ public final class ConsoleViewModel {
         retitle();
         status.started(opened.baseUri().toString(), embeddedDemo);
         sessions = new ReviewerSessions(client, signing::backgroundSigner, clock,
-                grant -> uiThread.execute(() -> status.session(grant)), messages.get("session.locked"));
+                grant -> uiThread.execute(() -> status.session(grant)));
         client.useSessions(sessions);
         OutboxSender sender = new OutboxSender(client, cache.outbox(), cache.proposals(), clock);
         decision.connect(new DecisionSubmitter(client, sessions, cache.proposals(), cache.outbox(), sender, clock,

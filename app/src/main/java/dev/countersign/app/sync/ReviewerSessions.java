@@ -40,7 +40,7 @@ public final class ReviewerSessions implements SessionAuth {
     private final Supplier<Optional<Signer>> unlockedKey;
     private final Clock clock;
     private final Consumer<Optional<SessionGrant>> changed;
-    private final UserText lockedText;
+    private static final UserText LOCKED = new UserText("session.locked");
     private final ReentrantLock opening = new ReentrantLock();
     private volatile String reviewer;
     private volatile SessionGrant current;
@@ -53,26 +53,10 @@ public final class ReviewerSessions implements SessionAuth {
      */
     public ReviewerSessions(GatewayClient client, Supplier<Optional<Signer>> unlockedKey, Clock clock,
             Consumer<Optional<SessionGrant>> changed) {
-        this(client, unlockedKey, clock, changed, new UserText("session.locked"));
-    }
-
-    /**
-     * @param lockedMessage what the reviewer reads when a renewal needs the locked key, already worded
-     * @deprecated the text is the bundle's {@code session.locked}: use the constructor without it
-     */
-    @Deprecated
-    public ReviewerSessions(GatewayClient client, Supplier<Optional<Signer>> unlockedKey, Clock clock,
-            Consumer<Optional<SessionGrant>> changed, String lockedMessage) {
-        this(client, unlockedKey, clock, changed, new UserText("error.asWorded", lockedMessage));
-    }
-
-    private ReviewerSessions(GatewayClient client, Supplier<Optional<Signer>> unlockedKey, Clock clock,
-            Consumer<Optional<SessionGrant>> changed, UserText lockedText) {
         this.client = client;
         this.unlockedKey = unlockedKey;
         this.clock = clock;
         this.changed = changed;
-        this.lockedText = lockedText;
     }
 
     @Override
@@ -92,7 +76,7 @@ public final class ReviewerSessions implements SessionAuth {
                 if (session != null && clock.instant().isBefore(session.expiresAt())) {
                     return session.token(); // still valid, just not renewable now: use what is left of it
                 }
-                throw new SessionLockedException(lockedText);
+                throw new SessionLockedException(LOCKED);
             }
             return open(reviewer, key.get()).token();
         } finally {
@@ -150,7 +134,7 @@ public final class ReviewerSessions implements SessionAuth {
             }
             // signed out (or the key was replaced) while this opening ran: the new session must not outlive that
             closeQuietly(grant);
-            throw new SessionLockedException(lockedText);
+            throw new SessionLockedException(LOCKED);
         } finally {
             opening.unlock();
         }

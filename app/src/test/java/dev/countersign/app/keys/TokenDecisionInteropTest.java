@@ -57,7 +57,7 @@ class TokenDecisionInteropTest {
                     gateway.adminToken(), "enroll-token-reviewer");
             // the session's challenge is signed on the token too, as the console does
             ReviewerSessions sessions = new ReviewerSessions(client, () -> Optional.of(signer), Clock.systemUTC(),
-                    grant -> { }, "locked");
+                    grant -> { });
             client.useSessions(sessions);
             assertEquals(key.keyId(), sessions.open(REVIEWER, signer).keyId());
 

@@ -53,8 +53,7 @@ public final class DecideAndSubmitChild {
         phase("open");
         try (ConsoleCache cache = ConsoleCache.open(stem, InspectedCacheFile.check())) {
             GatewayClient client = new GatewayClient(gateway);
-            ReviewerSessions sessions = new ReviewerSessions(client, () -> Optional.of(signer), clock, grant -> { },
-                    "the key is at hand");
+            ReviewerSessions sessions = new ReviewerSessions(client, () -> Optional.of(signer), clock, grant -> { });
             client.useSessions(sessions);
             phase("session");
             sessions.open(reviewer, signer);

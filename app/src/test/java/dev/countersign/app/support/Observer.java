@@ -30,7 +30,7 @@ public final class Observer {
         client.enroll(new EnrollmentRequest(name, "Test observer", List.of("audit"),
                 PublicKeys.toBase64(key.publicKey()), null), adminToken, "enroll-" + name);
         ReviewerSessions sessions = new ReviewerSessions(client, () -> Optional.of(key), Clock.systemUTC(),
-                grant -> { }, "the observer's key is always at hand");
+                grant -> { });
         client.useSessions(sessions);
         sessions.open(name, key);
         return client;
