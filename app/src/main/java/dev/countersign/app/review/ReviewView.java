@@ -20,7 +20,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * The review workspace: header; the four platform-fact panes side by side; the agent's claim; the parameter diff;
+ * The review workspace: header; the four platform-fact panes (the blast-radius graph across the top, workloads,
+ * incidents and policy side by side below it); the agent's claim; the parameter diff;
  * and the decision bar pinned at the bottom.
  */
 public final class ReviewView extends StackPane {
@@ -30,25 +31,35 @@ public final class ReviewView extends StackPane {
         getStyleClass().add("review");
         setId("review");
 
+        // The graph needs width more than height: it takes the whole first row (column per depth), and the three
+        // panes that read as lists share the second. At 1280x800 four side-by-side panes left the graph ~200 px.
         GridPane panes = new GridPane();
         panes.getStyleClass().add("context-panes");
         panes.setHgap(10);
-        double[] widths = {18, 34, 23, 25};
+        panes.setVgap(10);
+        double[] widths = {36, 30, 34};
         for (double width : widths) {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(width);
             column.setHgrow(Priority.ALWAYS);
             panes.getColumnConstraints().add(column);
         }
-        RowConstraints row = new RowConstraints();
-        row.setMinHeight(240);
-        row.setPrefHeight(300);
-        row.setVgrow(Priority.ALWAYS);
-        panes.getRowConstraints().add(row);
-        panes.addRow(0,
-                new BlastRadiusPane(review.shownProperty(), messages, chips),
-                new DependentWorkloadsPane(review.shownProperty(), messages, chips, time, clock),
-                new IncidentHistoryPane(review.shownProperty(), messages, chips),
+        RowConstraints graphRow = new RowConstraints();
+        graphRow.setMinHeight(200);
+        graphRow.setVgrow(Priority.NEVER);
+        RowConstraints listRow = new RowConstraints();
+        listRow.setMinHeight(240);
+        listRow.setPrefHeight(320);
+        listRow.setVgrow(Priority.ALWAYS);
+        panes.getRowConstraints().addAll(graphRow, listRow);
+        BlastRadiusPane blast = new BlastRadiusPane(review.shownProperty(), review.selectedWorkloadProperty(),
+                messages, chips, time, clock);
+        blast.setMaxHeight(360);
+        panes.add(blast, 0, 0, 3, 1);
+        panes.addRow(1,
+                new DependentWorkloadsPane(review.shownProperty(), review.selectedWorkloadProperty(), messages, chips,
+                        time, clock),
+                new IncidentHistoryPane(review.shownProperty(), messages, chips, clock),
                 new PolicyBasisPane(review.shownProperty(), authority, messages, chips));
 
         Label facts = new Label(null, new FontIcon(MaterialDesignS.SHIELD_CHECK_OUTLINE));
