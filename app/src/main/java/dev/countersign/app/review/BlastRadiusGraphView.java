@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.css.PseudoClass;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.CubicCurve;
@@ -28,12 +30,12 @@ import javafx.scene.shape.CubicCurve;
  * shared selected-workload id. Columns longer than {@link #MAX_ROWS} fold into "+N more" until expanded.
  */
 public final class BlastRadiusGraphView extends Region {
-    static final int MAX_ROWS = 6;
-    private static final double NODE_MIN = 118;
-    private static final double NODE_MAX = 200;
-    private static final double NODE_H = 40;
-    private static final double HGAP = 34;
-    private static final double VGAP = 8;
+    static final int MAX_ROWS = 5;
+    private static final double NODE_MIN = 128;
+    private static final double NODE_MAX = 230;
+    private static final double NODE_H = 50;
+    private static final double HGAP = 26;
+    private static final double VGAP = 6;
     private static final double HEADER = 22;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
@@ -69,6 +71,11 @@ public final class BlastRadiusGraphView extends Region {
         workloads = view.context().dependentWorkloads();
         expanded = false;
         rebuild();
+    }
+
+    /** The node drawn for a workload (or {@link BlastRadiusGraph#TARGET}), if it is drawn. */
+    public Region node(String id) {
+        return nodes.get(id);
     }
 
     /** Whether some column folds rows into "+N more". */
@@ -124,49 +131,69 @@ public final class BlastRadiusGraphView extends Region {
     }
 
     private Region targetNode() {
-        Label name = new Label(target.name());
-        name.getStyleClass().add("graph-node-name");
+        Label name = nameLabel(target.name());
         Label meta = new Label(messages.format("graph.target.meta", environment));
         meta.getStyleClass().add("graph-node-meta");
-        Button node = nodeButton(new VBox(0, name, meta));
+        VBox node = node(name, meta, () -> selected.set(null));
         node.getStyleClass().add("graph-target");
         node.setId("graphTarget");
-        node.setTooltip(new Tooltip(target.name() + " (" + target.id() + ")"));
+        Tooltip.install(node, new Tooltip(target.name() + " (" + target.id() + ")"));
         node.setAccessibleText(messages.format("graph.target.a11y", target.name(), environment, workloads.size()));
-        node.setOnAction(e -> selected.set(null));
         return node;
     }
 
     private Region workloadNode(DependentWorkload w) {
-        Label name = new Label(w.name());
-        name.getStyleClass().add("graph-node-name");
-        Label meta = new Label(messages.format("graph.node.meta", w.environment(),
-                messages.get("criticality." + w.criticality().json()), messages.get("failover." + w.failover().json())));
+        Label name = nameLabel(w.name());
+        boolean elsewhere = !Objects.equals(w.environment(), environment);
+        String risk = messages.format("graph.node.meta", messages.get("criticality." + w.criticality().json()),
+                messages.get("failover." + w.failover().json()));
+        Label meta = new Label(elsewhere ? messages.format("graph.node.metaEnv", w.environment(), risk) : risk);
         meta.getStyleClass().add("graph-node-meta");
-        Button node = nodeButton(new VBox(0, name, meta));
+        VBox node = node(name, meta, () -> selected.set(w.id()));
         node.getStyleClass().add("graph-crit-" + w.criticality().json());
         if (w.failover() == Failover.NONE) {
             node.getStyleClass().add("graph-no-failover");
         }
-        if (!Objects.equals(w.environment(), environment)) {
+        if (elsewhere) {
             node.getStyleClass().add("graph-env-other");
         }
         node.setId("workloadNode-" + w.id());
-        node.setTooltip(new Tooltip(messages.format("graph.node.tip", w.name(), w.owner(), w.environment(),
+        Tooltip.install(node, new Tooltip(messages.format("graph.node.tip", w.name(), w.owner(), w.environment(),
                 messages.get("criticality." + w.criticality().json()), messages.get("failover." + w.failover().json()),
                 time.ago(w.lastUsed(), clock.instant()), w.depth())));
         node.setAccessibleText(messages.format("a11y.workload", w.name(), w.owner(), w.environment(),
                 messages.get("criticality." + w.criticality().json()), messages.get("failover." + w.failover().json()),
                 time.ago(w.lastUsed(), clock.instant()), w.depth()));
-        node.setOnAction(e -> selected.set(w.id()));
         return node;
     }
 
-    private Button nodeButton(Node content) {
-        Button node = new Button(null, content);
-        node.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        node.setMnemonicParsing(false);
-        node.getStyleClass().setAll("graph-node");
+    /** A name on up to two lines (the node's height clips the rest with an ellipsis). */
+    private static Label nameLabel(String text) {
+        Label name = new Label(text);
+        name.getStyleClass().add("graph-node-name");
+        name.setWrapText(true);
+        name.setMinHeight(0);
+        VBox.setVgrow(name, Priority.ALWAYS);
+        return name;
+    }
+
+    /** A focusable, clickable node: a click, Enter or Space runs {@code action}. */
+    private VBox node(Label name, Label meta, Runnable action) {
+        meta.setMinHeight(Label.USE_PREF_SIZE);
+        VBox node = new VBox(0, name, meta);
+        node.getStyleClass().add("graph-node");
+        node.setFocusTraversable(true);
+        node.setAccessibleRole(AccessibleRole.BUTTON);
+        node.setOnMouseClicked(e -> {
+            node.requestFocus();
+            action.run();
+        });
+        node.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                action.run();
+                e.consume();
+            }
+        });
         getChildren().add(node);
         return node;
     }

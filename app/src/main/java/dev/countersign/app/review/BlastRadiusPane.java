@@ -9,16 +9,15 @@ import dev.countersign.model.Criticality;
 import dev.countersign.model.DependentWorkload;
 import dev.countersign.model.api.ProposalView;
 import java.time.Clock;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /**
@@ -44,7 +43,7 @@ public final class BlastRadiusPane extends ContextPane {
         graphScroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         graphScroller.getStyleClass().add("blast-graph-scroll");
         graphScroller.setMinWidth(0);
-        HBox.setHgrow(graphScroller, Priority.ALWAYS);
+        selectedWorkload.addListener((obs, old, id) -> reveal(id));
         setId("blastRadiusPane");
         follow(shown);
     }
@@ -54,43 +53,62 @@ public final class BlastRadiusPane extends ContextPane {
         BlastRadius radius = view.context().blastRadius();
         int deepest = view.context().dependentWorkloads().stream().mapToInt(DependentWorkload::depth).max().orElse(0);
         setSubtitle(messages.format("pane.blast.subtitle", radius.workloads(), radius.identities(), deepest));
-        VBox figures = new VBox(2, figure(radius.identities(), messages.get("pane.blast.identities")),
-                figure(radius.workloads(), messages.get("pane.blast.workloads")));
-
-        GridPane byCriticality = new GridPane();
-        byCriticality.setId("blastCounts");
-        byCriticality.setHgap(8);
-        byCriticality.setVgap(3);
-        int row = 0;
+        FlowPane summary = new FlowPane(6, 4);
+        summary.setId("blastCounts");
+        summary.setAlignment(Pos.CENTER_LEFT);
         for (Criticality criticality : Criticality.values()) {
             int count = radius.count(criticality);
             Label number = new Label(Integer.toString(count));
             number.getStyleClass().add(count > 0 ? "count" : "count-zero");
-            number.setAccessibleText(messages.format("pane.blast.count.a11y", count,
+            HBox pair = new HBox(3, chips.criticality(criticality), number);
+            pair.setAlignment(Pos.CENTER_LEFT);
+            pair.setAccessibleText(messages.format("pane.blast.count.a11y", count,
                     messages.get("criticality." + criticality.json())));
-            byCriticality.addRow(row++, chips.criticality(criticality), number);
+            summary.getChildren().add(pair);
         }
-
-        FlowPane environments = new FlowPane(4, 4);
-        radius.environments().forEach(env -> environments.getChildren().add(chips.styled(env, "chip-env")));
+        summary.getChildren().add(separator());
+        summary.getChildren().add(section(messages.get("pane.blast.environments")));
+        radius.environments().forEach(env -> summary.getChildren().add(chips.styled(env, "chip-env")));
         if (radius.environments().isEmpty()) {
-            environments.getChildren().add(muted(messages.get("pane.blast.noEnvironments")));
+            summary.getChildren().add(muted(messages.get("pane.blast.noEnvironments")));
         }
-        VBox facts = new VBox(6, figures, section(messages.get("pane.blast.byCriticality")), byCriticality,
-                section(messages.get("pane.blast.environments")), environments);
-        facts.getStyleClass().add("blast-facts");
-        facts.setMinWidth(130);
-        facts.setPrefWidth(150);
-        facts.setMaxWidth(170);
 
         graph.show(view);
         if (view.context().dependentWorkloads().isEmpty()) {
-            setBody(new HBox(16, facts, muted(messages.get("pane.workloads.none"))));
+            setBody(summary, muted(messages.get("pane.workloads.none")));
             return;
         }
-        HBox body = new HBox(16, facts, graphScroller);
-        body.setAlignment(Pos.TOP_LEFT);
-        setBody(body);
+        Label legend = new Label(messages.format("pane.blast.legend", view.proposal().environment()));
+        legend.getStyleClass().add("fact-meta");
+        legend.setWrapText(true);
+        setBody(summary, graphScroller, legend);
+    }
+
+    /** Scrolls the graph sideways so that the selected workload's node is in view. */
+    private void reveal(String id) {
+        if (id == null) {
+            return;
+        }
+        Platform.runLater(() -> {
+            Region node = graph.node(id);
+            double extra = graph.getWidth() - graphScroller.getViewportBounds().getWidth();
+            if (node == null || extra <= 0) {
+                return;
+            }
+            double left = node.getBoundsInParent().getMinX();
+            double right = node.getBoundsInParent().getMaxX();
+            double shown = graphScroller.getHvalue() * extra;
+            double viewport = graphScroller.getViewportBounds().getWidth();
+            if (left < shown || right > shown + viewport) {
+                graphScroller.setHvalue(Math.max(0, Math.min(1, (right - viewport + 8) / extra)));
+            }
+        });
+    }
+
+    private Label separator() {
+        Label dot = new Label("·");
+        dot.getStyleClass().add("fact-meta");
+        return dot;
     }
 
     private static HBox figure(int value, String caption) {

@@ -15,6 +15,7 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -79,7 +80,8 @@ public final class IncidentHistoryPane extends ContextPane {
         Label date = new Label(dates.format(incident.date()));
         date.getStyleClass().add("timeline-date");
         date.setTooltip(new Tooltip(incident.id()));
-        HBox top = new HBox(6, date, chips.severity(incident.severity()));
+        date.setMinWidth(Label.USE_PREF_SIZE);
+        FlowPane top = new FlowPane(6, 3, date, chips.severity(incident.severity()));
         top.setAlignment(Pos.CENTER_LEFT);
         if (entry.recent()) {
             Label recent = chips.styled(messages.format("pane.incidents.recent", IncidentTimeline.RECENT.getDays()),
