@@ -52,10 +52,12 @@ public final class BlastRadiusPane extends ContextPane {
     protected void show(ProposalView view) {
         BlastRadius radius = view.context().blastRadius();
         int deepest = view.context().dependentWorkloads().stream().mapToInt(DependentWorkload::depth).max().orElse(0);
-        setSubtitle(messages.format("pane.blast.subtitle", radius.workloads(), radius.identities(), deepest));
-        FlowPane summary = new FlowPane(6, 4);
+        setSubtitle(messages.format("pane.blast.subtitle", deepest));
+        FlowPane summary = new FlowPane(8, 4);
         summary.setId("blastCounts");
         summary.setAlignment(Pos.CENTER_LEFT);
+        summary.getChildren().add(figure(radius.identities(), messages.get("pane.blast.identities")));
+        summary.getChildren().add(figure(radius.workloads(), messages.get("pane.blast.workloads")));
         for (Criticality criticality : Criticality.values()) {
             int count = radius.count(criticality);
             Label number = new Label(Integer.toString(count));
@@ -66,9 +68,12 @@ public final class BlastRadiusPane extends ContextPane {
                     messages.get("criticality." + criticality.json())));
             summary.getChildren().add(pair);
         }
-        summary.getChildren().add(separator());
-        summary.getChildren().add(section(messages.get("pane.blast.environments")));
-        radius.environments().forEach(env -> summary.getChildren().add(chips.styled(env, "chip-env")));
+        radius.environments().forEach(env -> {
+            Label chip = chips.styled(env, "chip-env");
+            chip.setAccessibleText(messages.format("pane.blast.environment.a11y", env));
+            chip.setTooltip(new javafx.scene.control.Tooltip(messages.format("pane.blast.environment.a11y", env)));
+            summary.getChildren().add(chip);
+        });
         if (radius.environments().isEmpty()) {
             summary.getChildren().add(muted(messages.get("pane.blast.noEnvironments")));
         }
@@ -103,12 +108,6 @@ public final class BlastRadiusPane extends ContextPane {
                 graphScroller.setHvalue(Math.max(0, Math.min(1, (right - viewport + 8) / extra)));
             }
         });
-    }
-
-    private Label separator() {
-        Label dot = new Label("·");
-        dot.getStyleClass().add("fact-meta");
-        return dot;
     }
 
     private static HBox figure(int value, String caption) {

@@ -18,7 +18,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -69,13 +68,12 @@ public final class IncidentHistoryPane extends ContextPane {
         IncidentSummary incident = entry.incident();
         Circle dot = new Circle(5);
         dot.getStyleClass().addAll("timeline-dot", "timeline-dot-" + incident.severity().json());
-        Region line = new Region();
-        line.getStyleClass().add(last ? "timeline-line-end" : "timeline-line");
-        VBox.setVgrow(line, Priority.ALWAYS);
-        VBox rail = new VBox(0, dot, line);
+        VBox rail = new VBox(0, dot); // the line is the rail's left border (none below the oldest marker)
         rail.setAlignment(Pos.TOP_CENTER);
-        rail.getStyleClass().add("timeline-rail");
+        rail.getStyleClass().add(last ? "timeline-rail-end" : "timeline-rail");
         rail.setMinWidth(14);
+        rail.setPrefWidth(14);
+        rail.setMaxWidth(14);
 
         Label date = new Label(dates.format(incident.date()));
         date.getStyleClass().add("timeline-date");

@@ -65,5 +65,11 @@ public final class PanesScreenshots {
         console.robot().type(javafx.scene.input.KeyCode.ENTER);
         Thread.sleep(500);
         ScreenshotTour.snapshot(console.stage().getScene(), out.resolve(name + "-selected.png"));
+        console.robot().interact(() -> console.robot().lookup(".review-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.28));
+        Thread.sleep(300);
+        ScreenshotTour.snapshot(console.stage().getScene(), out.resolve(name + "-lower.png"));
+        console.robot().interact(() -> console.robot().lookup(".review-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
     }
 }
