@@ -14,7 +14,6 @@ import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.AccessibleRole;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -209,11 +208,11 @@ public final class BlastRadiusGraphView extends Region {
             curve.getStyleClass().remove("graph-edge-active");
             if (active) {
                 curve.getStyleClass().add("graph-edge-active");
-                curve.toFront();
+                // above the other edges, still below every node (so Tab keeps the nodes' column order)
+                getChildren().remove(curve);
+                getChildren().add(curves.size() - 1, curve);
             }
         });
-        nodes.values().forEach(Node::toFront);
-        more.values().forEach(Node::toFront);
     }
 
     private int columnCount() {

@@ -120,11 +120,4 @@ public final class BlastRadiusPane extends ContextPane {
         box.setAlignment(Pos.BASELINE_LEFT);
         return box;
     }
-
-    private static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("section-label");
-        label.setWrapText(true);
-        return label;
-    }
 }
