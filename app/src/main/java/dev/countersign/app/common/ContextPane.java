@@ -15,6 +15,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public abstract class ContextPane extends VBox {
     private final VBox body = new VBox(6);
     private final Label subtitle = new Label();
+    private final ScrollPane scroller;
 
     public ContextPane(String title, Ikon icon, String accessibleHelp) {
         getStyleClass().add("context-pane");
@@ -28,7 +29,7 @@ public abstract class ContextPane extends VBox {
         header.getStyleClass().add("context-pane-header");
         body.getStyleClass().add("context-pane-body");
         body.setPadding(new Insets(2, 2, 2, 2));
-        ScrollPane scroller = new ScrollPane(body);
+        scroller = new ScrollPane(body);
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("context-pane-scroll");
@@ -62,6 +63,21 @@ public abstract class ContextPane extends VBox {
 
     protected void setBody(Node... nodes) {
         body.getChildren().setAll(nodes);
+    }
+
+    /** Scrolls the body so that a node inside it is in view (does nothing for a node outside the body). */
+    protected void reveal(Node node) {
+        double bodyHeight = body.getBoundsInLocal().getHeight();
+        double viewport = scroller.getViewportBounds().getHeight();
+        if (node == null || bodyHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds bounds = body.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = -scroller.getViewportBounds().getMinY();
+        if (bounds.getMinY() < top || bounds.getMaxY() > top + viewport) {
+            double target = Math.max(0, Math.min(bodyHeight - viewport, bounds.getMinY() - 8));
+            scroller.setVvalue(target / (bodyHeight - viewport));
+        }
     }
 
     protected Label muted(String text) {

@@ -21,10 +21,12 @@ public final class AuthorityViewModel {
     private final Messages messages;
     private final StringBinding text;
     private final BooleanBinding permitted;
+    private final ObservableValue<ReviewerView> reviewer;
 
     public AuthorityViewModel(Messages messages, ObservableValue<ProposalView> shown,
             ObservableValue<ReviewerView> reviewer) {
         this.messages = messages;
+        this.reviewer = reviewer;
         text = Bindings.createStringBinding(() -> shown.getValue() == null ? ""
                 : explain(reviewer.getValue(), shown.getValue()), shown, reviewer);
         permitted = Bindings.createBooleanBinding(() -> shown.getValue() != null && reviewer.getValue() != null
@@ -73,5 +75,10 @@ public final class AuthorityViewModel {
 
     public BooleanBinding permittedProperty() {
         return permitted;
+    }
+
+    /** The signed-in reviewer as the gateway knows them (null until known). */
+    public ObservableValue<ReviewerView> reviewerProperty() {
+        return reviewer;
     }
 }

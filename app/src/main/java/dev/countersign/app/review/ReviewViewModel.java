@@ -13,12 +13,14 @@ import dev.countersign.model.record.DecisionRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 
 /**
@@ -40,6 +42,7 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper contextAge = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper refreshMessage = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<String> selectedWorkload = new SimpleObjectProperty<>();
     private final ChangeListener<ProposalSummary> follow = (obs, old, latest) -> load();
     private final ChangeListener<String> tick = (obs, old, age) -> retime();
     private final Messages messages;
@@ -116,6 +119,12 @@ public final class ReviewViewModel {
             digestsMatch.set(Digests.equal(proposalDigest.get(), view.proposalDigest())
                     && Digests.equal(contextDigest.get(), view.contextDigest()));
         }
+        ProposalView before = shown.get();
+        boolean sameProposal = before != null && view != null && before.proposal().id().equals(view.proposal().id());
+        String selected = selectedWorkload.get();
+        if (!sameProposal || view.context().dependentWorkloads().stream().noneMatch(w -> w.id().equals(selected))) {
+            selectedWorkload.set(null);
+        }
         shown.set(view);
         retime();
     }
@@ -184,6 +193,14 @@ public final class ReviewViewModel {
 
     public ProposalView shown() {
         return shown.get();
+    }
+
+    /**
+     * The dependent workload the reviewer is looking at (its id), shared by the blast-radius graph and the workloads
+     * list; null for none. Cleared when another proposal is shown, or when the shown one no longer lists it.
+     */
+    public ObjectProperty<String> selectedWorkloadProperty() {
+        return selectedWorkload;
     }
 
     /** Pending, "1 of 2 approvals", Approved…: kept current by the queue's timer. */

@@ -101,7 +101,8 @@ public final class Inventory {
 
     /**
      * The workloads an action on the NHI reaches, in the order they break: those that use it (depth 1), then,
-     * breadth first and cycle-safe, those that depend on an affected one (depth 2, 3, ...).
+     * breadth first and cycle-safe, those that depend on an affected one (depth 2, 3, ...). Each names in
+     * {@code via} the affected workloads it depends on (sorted; only edges inside the affected set).
      */
     public List<DependentWorkload> affectedBy(String nhiId) {
         Map<String, Integer> depth = new LinkedHashMap<>();
@@ -123,8 +124,9 @@ public final class Inventory {
         List<DependentWorkload> affected = new ArrayList<>(depth.size());
         depth.forEach((id, d) -> {
             Workload w = workloads.get(id);
+            List<String> via = w.dependsOn().stream().filter(depth::containsKey).distinct().sorted().toList();
             affected.add(new DependentWorkload(w.id(), w.name(), w.owner(), w.environment(), w.criticality(),
-                    w.failover(), w.lastUsed(), d));
+                    w.failover(), w.lastUsed(), d, via));
         });
         affected.sort(BREAKS_FIRST);
         return List.copyOf(affected);

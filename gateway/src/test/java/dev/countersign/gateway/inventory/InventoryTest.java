@@ -46,6 +46,23 @@ class InventoryTest {
     }
 
     @Test
+    void eachAffectedWorkloadNamesTheAffectedWorkloadsItDependsOnEvenAroundACycle() {
+        List<DependentWorkload> affected = sample().affectedBy("t");
+        assertEquals(List.of(List.of("d"), List.of(), List.of(), List.of("a", "c")),
+                affected.stream().map(DependentWorkload::via).toList());
+    }
+
+    @Test
+    void viaLeavesOutWorkloadsOutsideTheBlastRadius() {
+        Inventory inventory = parse("{\"nhis\":[" + String.format(NHI, "t", "target", "prod") + "],\"workloads\":["
+                + String.format(WL, "a", "alpha", "prod", "high", "none", "[\"t\"]", "[\"z\"]") + ","
+                + String.format(WL, "z", "zulu", "prod", "low", "full", "[]", "[]") + "],\"incidents\":[]}");
+        List<DependentWorkload> affected = inventory.affectedBy("t");
+        assertEquals(List.of("a"), affected.stream().map(DependentWorkload::id).toList());
+        assertEquals(List.of(), affected.get(0).via());
+    }
+
+    @Test
     void theBlastRadiusCountsIdentitiesWorkloadsAndEnvironments() {
         Inventory inventory = sample();
         Nhi target = inventory.nhi("t").orElseThrow();
