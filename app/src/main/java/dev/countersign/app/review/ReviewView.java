@@ -9,10 +9,6 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -20,9 +16,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * The review workspace: header; the four platform-fact panes in two rows (blast-radius graph and policy basis, then
- * dependent workloads and incident history); the agent's claim; the parameter diff;
- * and the decision bar pinned at the bottom.
+ * The review workspace: header; the four platform-fact panes (side by side when there is room, else in two rows: see
+ * {@link ContextPanesLayout}); the agent's claim; the parameter diff; and the decision bar pinned at the bottom.
  */
 public final class ReviewView extends StackPane {
 
@@ -31,27 +26,14 @@ public final class ReviewView extends StackPane {
         getStyleClass().add("review");
         setId("review");
 
-        // The graph needs width more than height, so the four panes take two rows: the blast-radius graph (two
-        // thirds) beside the policy basis, whose "may you decide" should be seen first; then the dependent workloads
-        // (sharing the graph's selection) and the incident timeline, half each. Four in one row left the graph
-        // ~200 px at 1280x800, too narrow for a column per depth.
-        GridPane top = grid(new double[] {66, 34});
-        top.getStyleClass().add("context-panes");
+        BlastRadiusPane blast = new BlastRadiusPane(review.shownProperty(), review.selectedWorkloadProperty(),
+                messages, chips, time, clock);
+        DependentWorkloadsPane workloads = new DependentWorkloadsPane(review.shownProperty(),
+                review.selectedWorkloadProperty(), messages, chips, time, clock);
+        IncidentHistoryPane incidents = new IncidentHistoryPane(review.shownProperty(), messages, chips, clock);
         PolicyBasisPane policy = new PolicyBasisPane(review.shownProperty(), authority, messages, chips);
-        policy.setPrefHeight(240); // the graph sets the row's height; the policy pane scrolls within it
-        top.addRow(0, new BlastRadiusPane(review.shownProperty(), review.selectedWorkloadProperty(), messages, chips,
-                time, clock), policy);
-        GridPane bottom = grid(new double[] {52, 48});
-        bottom.getStyleClass().add("context-panes");
-        RowConstraints lists = new RowConstraints();
-        lists.setMinHeight(220);
-        lists.setPrefHeight(300);
-        bottom.getRowConstraints().add(lists);
-        bottom.addRow(0,
-                new DependentWorkloadsPane(review.shownProperty(), review.selectedWorkloadProperty(), messages, chips,
-                        time, clock),
-                new IncidentHistoryPane(review.shownProperty(), messages, chips, clock));
-        VBox panes = new VBox(10, top, bottom);
+        policy.setPrefHeight(240); // beside the graph, the graph sets the row's height; the policy pane scrolls
+        ContextPanesLayout panes = new ContextPanesLayout(blast, workloads, incidents, policy);
 
         Label facts = new Label(null, new FontIcon(MaterialDesignS.SHIELD_CHECK_OUTLINE));
         facts.getStyleClass().add("facts-caption");
@@ -76,17 +58,5 @@ public final class ReviewView extends StackPane {
         empty.visibleProperty().bind(review.shownProperty().isNull());
 
         getChildren().addAll(empty, workspace);
-    }
-
-    private static GridPane grid(double[] widths) {
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        for (double width : widths) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(width);
-            column.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(column);
-        }
-        return grid;
     }
 }
