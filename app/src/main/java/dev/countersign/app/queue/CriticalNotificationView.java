@@ -26,7 +26,7 @@ public final class CriticalNotificationView {
         this.vm = vm;
         this.messages = messages;
         this.owner = owner;
-        vm.setOnNewCritical(this::show);
+        vm.addNewCriticalListener(this::show);
     }
 
     private void show(List<QueueRow> rows) {

@@ -15,10 +15,10 @@ import java.util.function.Consumer;
 final class NewCriticalWatch {
     private final Set<String> announced = new HashSet<>();
     private boolean armed;
-    private Consumer<List<QueueRow>> listener;
+    private final List<Consumer<List<QueueRow>>> listeners = new ArrayList<>();
 
-    void listener(Consumer<List<QueueRow>> value) {
-        this.listener = value;
+    void listen(Consumer<List<QueueRow>> listener) {
+        listeners.add(listener);
     }
 
     /** A cache was (re)opened: what comes next is a first load again. */
@@ -38,8 +38,9 @@ final class NewCriticalWatch {
                     news.add(row);
                 }
             }
-            if (!news.isEmpty() && listener != null) {
-                listener.accept(List.copyOf(news));
+            if (!news.isEmpty()) {
+                List<QueueRow> copy = List.copyOf(news);
+                listeners.forEach(listener -> listener.accept(copy));
             }
         } else {
             fresh.forEach(row -> announced.add(row.id()));

@@ -427,8 +427,8 @@ public final class QueueViewModel {
      * Who hears of new critical-tier proposals a sync round brought: open, once each, never from the cache or the
      * first round after it was opened. Called on the UI thread.
      */
-    public void setOnNewCritical(Consumer<List<QueueRow>> listener) {
-        newCritical.listener(listener);
+    public void addNewCriticalListener(Consumer<List<QueueRow>> listener) {
+        newCritical.listen(listener);
     }
 
     /** The queue's clock (moved on by its timer). */

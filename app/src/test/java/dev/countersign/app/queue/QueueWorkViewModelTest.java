@@ -167,7 +167,7 @@ class QueueWorkViewModelTest {
 
     private ConsoleModels models(TestGateway gateway, List<List<String>> heard) {
         ConsoleModels models = new ConsoleModels(gateway, dir.resolve("console"), "q@northwind.example");
-        models.queue.setOnNewCritical(rows -> heard.add(rows.stream().map(QueueRow::id).toList()));
+        models.queue.addNewCriticalListener(rows -> heard.add(rows.stream().map(QueueRow::id).toList()));
         models.dialogs.answer(Answer.type("correct horse battery staple"));
         return models.connect();
     }
