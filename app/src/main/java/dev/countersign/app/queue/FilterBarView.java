@@ -36,6 +36,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
@@ -54,9 +55,9 @@ final class FilterBarView extends VBox {
     private final MenuButton environments = new MenuButton();
     private final MenuButton agents = new MenuButton();
     private final ToggleButton expiringSoon = new ToggleButton();
-    private final ToggleButton showClosed = new ToggleButton();
+    private final ToggleButton openOnly = new ToggleButton();
 
-    FilterBarView(QueueViewModel vm, Messages messages, SavedFiltersViewModel saved) {
+    FilterBarView(QueueViewModel vm, Messages messages, SavedFiltersViewModel saved, Region search) {
         this.vm = vm;
         this.messages = messages;
         this.texts = vm.texts();
@@ -77,13 +78,13 @@ final class FilterBarView extends VBox {
         expiringSoon.setOnAction(e -> update(f -> f.withExpiringSoon(expiringSoon.isSelected())));
         small(expiringSoon);
 
-        showClosed.setId("filterShowClosed");
-        showClosed.setText(messages.get("queue.filter.showClosed"));
-        showClosed.setGraphic(new FontIcon(MaterialDesignC.CHECK_ALL));
-        showClosed.setTooltip(new Tooltip(messages.get("queue.filter.showClosed.tip")));
-        showClosed.setAccessibleText(messages.get("queue.filter.showClosed.tip"));
-        showClosed.setOnAction(e -> update(f -> f.withShowClosed(showClosed.isSelected())));
-        small(showClosed);
+        openOnly.setId("filterOpenOnly");
+        openOnly.setText(messages.get("queue.filter.openOnly"));
+        openOnly.setGraphic(new FontIcon(MaterialDesignE.EYE_OFF_OUTLINE));
+        openOnly.setTooltip(new Tooltip(messages.get("queue.filter.openOnly.tip")));
+        openOnly.setAccessibleText(messages.get("queue.filter.openOnly.tip"));
+        openOnly.setOnAction(e -> update(f -> f.withShowClosed(!openOnly.isSelected())));
+        small(openOnly);
 
         Button clear = new Button(null, new FontIcon(MaterialDesignF.FILTER_REMOVE_OUTLINE));
         clear.setId("clearFilters");
@@ -93,7 +94,7 @@ final class FilterBarView extends VBox {
         small(clear);
         clear.getStyleClass().add(Styles.BUTTON_ICON);
 
-        FlowPane choices = new FlowPane(4, 4, tiers, actions, environments, agents, expiringSoon, showClosed);
+        FlowPane choices = new FlowPane(4, 4, tiers, actions, environments, agents);
         choices.setAlignment(Pos.CENTER_LEFT);
         choices.setMinWidth(0);
         choices.setPrefWrapLength(300);
@@ -106,7 +107,11 @@ final class FilterBarView extends VBox {
         clear.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.queueFilterProperty().get().narrows(), vm.queueFilterProperty()));
 
-        getChildren().addAll(row, selectionBar());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        search.setMinWidth(120);
+        HBox searchRow = new HBox(4, search, expiringSoon, openOnly);
+        searchRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(row, searchRow, selectionBar());
         if (saved != null) {
             getChildren().add(problem(saved));
         }
@@ -189,7 +194,7 @@ final class FilterBarView extends VBox {
         mark(environments, f.environments());
         mark(agents, f.agents());
         expiringSoon.setSelected(f.expiringSoon());
-        showClosed.setSelected(f.showClosed());
+        openOnly.setSelected(!f.showClosed());
     }
 
     private void mark(MenuButton button, Set<?> chosen) {
@@ -207,7 +212,7 @@ final class FilterBarView extends VBox {
     }
 
     private MenuButton savedMenu(SavedFiltersViewModel saved) {
-        MenuButton menu = new MenuButton(messages.get("queue.filter.saved"), new FontIcon(MaterialDesignB.BOOKMARK_OUTLINE));
+        MenuButton menu = new MenuButton(null, new FontIcon(MaterialDesignB.BOOKMARK_OUTLINE));
         menu.setId("savedFilters");
         menu.setAccessibleText(messages.get("queue.filter.saved.a11y"));
         menu.setTooltip(new Tooltip(messages.get("queue.filter.saved.a11y")));

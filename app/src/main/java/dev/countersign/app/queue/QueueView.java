@@ -88,14 +88,18 @@ public final class QueueView extends VBox {
         sorted = new SortedList<>(vm.visibleRows());
         table.setItems(sorted);
         table.setPlaceholder(new Label(messages.get("queue.empty")));
-        table.getColumns().add(sortable(tierColumn(), QueueSort.tier()));
+        TableColumn<QueueRow, RiskTier> tierColumn = tierColumn();
+        tierColumn.getStyleClass().add("queue-tier-column");
+        table.getColumns().add(sortable(tierColumn, QueueSort.tier()));
         table.getColumns().add(sortable(twoLineColumn("queue.col.proposal", 190, r -> fixed(
                 texts.action(r.summary().actionType()) + "\n" + r.summary().targetName())), QueueSort.proposal(texts)));
         table.getColumns().add(sortable(twoLineColumn("queue.col.agentAge", 100, r -> Bindings.concat(
                 texts.agentShort(UntrustedText.reveal(r.summary().agentId()).text()), "\n", r.ageProperty())),
                 QueueSort.agent(texts)));
-        table.getColumns().add(sortable(twoLineColumn("queue.col.statusExpiry", 138, r -> Bindings.concat(
-                r.statusProperty(), "\n", r.expiryProperty())), QueueSort.statusExpiry()));
+        TableColumn<QueueRow, String> statusColumn = twoLineColumn("queue.col.statusExpiry", 138,
+                r -> Bindings.concat(r.statusProperty(), "\n", r.expiryProperty()));
+        statusColumn.getStyleClass().add("queue-status-column");
+        table.getColumns().add(sortable(statusColumn, QueueSort.statusExpiry()));
         table.setSortPolicy(t -> {
             sorted.setComparator(comparator());
             return true;
@@ -145,7 +149,7 @@ public final class QueueView extends VBox {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(header, new FilterBarView(vm, messages, saved), search, table);
+        getChildren().addAll(header, new FilterBarView(vm, messages, saved, search), table);
     }
 
     private static final KeyCombination FIND = KeyCombination.keyCombination("Shortcut+F");

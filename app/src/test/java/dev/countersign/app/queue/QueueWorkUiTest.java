@@ -120,11 +120,11 @@ class QueueWorkUiTest {
         assertEquals(count(r -> r.summary().agentId().equals(agent)), shown().size());
         robot.clickOn("#clearFilters");
 
-        robot.clickOn("#filterShowClosed"); // hide decided and expired
+        robot.clickOn("#filterOpenOnly"); // hide decided and expired
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(queue.openCountProperty().get(), shown().size());
         assertTrue(queue.openCountProperty().get() < all, "the demo approves one by policy");
-        robot.clickOn("#filterShowClosed");
+        robot.clickOn("#filterOpenOnly");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(all, shown().size());
     }
