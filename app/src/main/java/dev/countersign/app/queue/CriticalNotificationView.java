@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,12 @@ public final class CriticalNotificationView {
         vm.addNewCriticalListener(this::show);
     }
 
+    private static FontIcon icon() {
+        FontIcon icon = new FontIcon(MaterialDesignA.ALERT_OCTAGON_OUTLINE);
+        icon.getStyleClass().add("notify-critical-icon");
+        return icon;
+    }
+
     private void show(List<QueueRow> rows) {
         Window window = owner.get();
         if (window == null || !window.isShowing() || rows.isEmpty()) {
@@ -47,8 +55,9 @@ public final class CriticalNotificationView {
                     .title(messages.format("queue.notify.title", rows.size()))
                     .text(text)
                     .hideAfter(SHOWN_FOR)
+                    .graphic(icon())
                     .onAction(e -> vm.reveal(first))
-                    .showWarning();
+                    .show();
         } catch (RuntimeException e) {
             // a notification is a courtesy: the row is in the queue either way
             LOG.warn("could not show the new-critical notification: {}", e.toString());

@@ -62,6 +62,16 @@ public final class QueueScreenshots {
             pause(900);
             ScreenshotTour.snapshot(console.stage().getScene(), out.resolve("queue-selection.png"));
 
+            QueueRow critical = queue.rows().stream().filter(r -> r.summary().riskTier() == RiskTier.CRITICAL)
+                    .findFirst().orElseThrow();
+            submitLike(console, critical);
+            ConsoleDriver.await(Duration.ofSeconds(60), () -> console.robot().lookup(".notification-bar").tryQuery()
+                    .isPresent());
+            pause(1500);
+            javafx.scene.Node bar = console.robot().lookup(".notification-bar").query();
+            ScreenshotTour.snapshot(bar.getScene(), out.resolve("queue-notification.png"));
+            ScreenshotTour.snapshot(console.stage().getScene(), out.resolve("queue-with-new.png"));
+
             console.robot().interact(() -> {
                 Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
                 queue.queueFilterProperty().set(QueueFilter.ALL.withShowClosed(true)
@@ -73,6 +83,20 @@ public final class QueueScreenshots {
             console.stop();
         }
         System.exit(0);
+    }
+
+    private static void submitLike(ConsoleDriver console, QueueRow row) throws Exception {
+        dev.countersign.model.Proposal p = console.view(row).proposal();
+        String body = dev.countersign.model.json.Json.string(new dev.countersign.model.ProposalSubmission(p.agent(),
+                p.actionType(), p.target().id(), p.environment(), p.parameters(), p.intent(), 45));
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(console.gatewayUri().resolve("/v1/proposals"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("submit: " + response.statusCode());
+        }
     }
 
     private static void pause(long millis) throws InterruptedException {
