@@ -23,10 +23,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import dev.countersign.model.RiskTier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -73,11 +70,8 @@ public final class QueueViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<QueueFilter> criteria = new SimpleObjectProperty<>(QueueFilter.ALL);
     private final QueueChoices choices = new QueueChoices();
-    private final ObservableList<QueueRow> selectedRows = FXCollections.observableArrayList();
-    private final BooleanProperty bulkHandlerSet = new SimpleBooleanProperty();
-    private final BooleanBinding canApproveSelection = bulkHandlerSet.and(Bindings.size(selectedRows).greaterThan(1));
+    private final BulkSelection bulk = new BulkSelection();
     private final NewCriticalWatch newCritical = new NewCriticalWatch();
-    private Consumer<List<QueueRow>> bulkApprovalHandler;
     private final Map<String, QueueRow> byId = new HashMap<>();
     private final ObjectProperty<QueueRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Instant> lastSync = new ReadOnlyObjectWrapper<>();
@@ -402,25 +396,22 @@ public final class QueueViewModel {
      * in the review.
      */
     public ObservableList<QueueRow> selectedRows() {
-        return selectedRows;
+        return bulk.rows();
     }
 
     /** Who handles "Approve selection…"; without one, the action is not offered. */
     public void setBulkApprovalHandler(Consumer<List<QueueRow>> handler) {
-        this.bulkApprovalHandler = handler;
-        bulkHandlerSet.set(handler != null);
+        bulk.handler(handler);
     }
 
     /** True when "Approve selection…" is offered: a handler is set and two or more rows are selected. */
     public BooleanBinding canApproveSelectionProperty() {
-        return canApproveSelection;
+        return bulk.offered();
     }
 
     /** Hands the selected rows to the bulk approval handler, which checks and shows them; approves nothing itself. */
     public void requestBulkApproval() {
-        if (bulkApprovalHandler != null && !selectedRows.isEmpty()) {
-            bulkApprovalHandler.accept(List.copyOf(selectedRows));
-        }
+        bulk.request();
     }
 
     /**

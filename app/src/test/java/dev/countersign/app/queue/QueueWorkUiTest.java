@@ -70,7 +70,7 @@ class QueueWorkUiTest {
         assertTrue(countText().endsWith(" in all"), countText());
 
         robot.clickOn("#filterTier");
-        robot.clickOn("Critical (" + critical + ")");
+        pick("Critical (" + critical + ")");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shown().stream().allMatch(r -> r.summary().riskTier() == RiskTier.CRITICAL));
         assertEquals(critical, shown().size());
@@ -78,13 +78,13 @@ class QueueWorkUiTest {
         assertEquals("Tier · 1", robot.lookup("#filterTier").queryLabeled().getText());
 
         robot.clickOn("#filterTier");
-        robot.clickOn("High (" + count(r -> r.summary().riskTier() == RiskTier.HIGH) + ")");
+        pick("High (" + count(r -> r.summary().riskTier() == RiskTier.HIGH) + ")");
         WaitForAsyncUtils.waitForFxEvents();
         int criticalOrHigh = count(r -> r.summary().riskTier().compareTo(RiskTier.HIGH) >= 0);
         assertEquals(criticalOrHigh, shown().size());
 
         robot.clickOn("#filterEnvironment");
-        robot.clickOn("prod");
+        pick("prod");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(count(r -> r.summary().riskTier().compareTo(RiskTier.HIGH) >= 0
                 && r.summary().environment().equals("prod")), shown().size());
@@ -108,14 +108,14 @@ class QueueWorkUiTest {
         assertTrue(countText().endsWith(" in all"), countText());
 
         robot.clickOn("#filterAction");
-        robot.clickOn("Revoke key");
+        pick("Revoke key");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(count(r -> r.summary().actionType() == ActionType.REVOKE_KEY), shown().size());
         robot.clickOn("#clearFilters");
 
         String agent = queue.rows().get(0).summary().agentId();
         robot.clickOn("#filterAgent");
-        robot.clickOn(queue.texts().agentShort(agent));
+        pick(queue.texts().agentShort(agent));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(count(r -> r.summary().agentId().equals(agent)), shown().size());
         robot.clickOn("#clearFilters");
@@ -173,9 +173,9 @@ class QueueWorkUiTest {
         start();
         int critical = count(r -> r.summary().riskTier() == RiskTier.CRITICAL);
         robot.clickOn("#filterTier");
-        robot.clickOn("Critical (" + critical + ")");
+        pick("Critical (" + critical + ")");
         robot.clickOn("#savedFilters");
-        robot.clickOn("Save current filter…");
+        pick("Save current filter…");
         robot.clickOn("#saveFilterName").write("Critical only");
         robot.push(KeyCode.ENTER);
         ConsoleDriver.await(Duration.ofSeconds(10), () -> Files.exists(dataDir.resolve(SavedFilterStore.FILE)));
@@ -185,13 +185,13 @@ class QueueWorkUiTest {
         start();
         assertEquals(queue().rows().size(), shown().size(), "a restart opens the whole queue");
         robot.clickOn("#savedFilters");
-        robot.clickOn("Critical only");
+        pick("Critical only");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(critical, shown().size());
         assertTrue(shown().stream().allMatch(r -> r.summary().riskTier() == RiskTier.CRITICAL));
 
         robot.clickOn("#savedFilters");
-        robot.clickOn("Delete");
+        pick("Delete");
         robot.clickOn("#deleteFilter-0");
         ConsoleDriver.await(Duration.ofSeconds(10), () -> queue().queueFilterProperty().get() != null
                 && !Files.readString(dataDir.resolve(SavedFilterStore.FILE)).contains("Critical only"));
@@ -341,6 +341,18 @@ class QueueWorkUiTest {
         console.awaitGone("#unlockDialog", Duration.ofSeconds(30));
         console.awaitQueue(14);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks the item of the open menu with this text (not a table cell that happens to say the same). */
+    private void pick(String text) throws Exception {
+        ConsoleDriver.await(Duration.ofSeconds(5), () -> menuItem(text) != null);
+        robot.clickOn(menuItem(text));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Node menuItem(String text) {
+        return robot.lookup(".context-menu .menu-item").match((Node n) -> n.isVisible()
+                && n.lookup(".label") instanceof Label l && text.equals(l.getText())).tryQuery().orElse(null);
     }
 
     private QueueViewModel queue() {
