@@ -16,11 +16,14 @@ import dev.countersign.app.keys.SoftwareKeyFile;
 import dev.countersign.app.queue.QueueTexts;
 import dev.countersign.app.queue.QueueView;
 import dev.countersign.app.queue.QueueViewModel;
+import dev.countersign.app.queue.CriticalNotificationView;
+import dev.countersign.app.queue.SavedFiltersViewModel;
 import dev.countersign.app.review.AuthorityViewModel;
 import dev.countersign.app.review.DecisionViewModel;
 import dev.countersign.app.review.ReviewView;
 import dev.countersign.app.review.ReviewViewModel;
 import dev.countersign.app.settings.ReviewerSettings;
+import dev.countersign.app.settings.SavedFilterStore;
 import dev.countersign.app.settings.SettingsStore;
 import dev.countersign.app.shell.ConsoleViewModel;
 import dev.countersign.app.shell.FxDialogService;
@@ -107,7 +110,11 @@ public final class AppComposition implements AutoCloseable {
         KeysWindow keysWindow = new KeysWindow(messages, runner, keys, session, keyGate, stylesheet, config.clock(),
                 console::keyRotated);
         keysWindow.blockRotationWhile(queue.waitingProperty());
-        MainWindow window = new MainWindow(messages, new QueueView(queue, messages, chips),
+        SavedFiltersViewModel savedFilters = new SavedFiltersViewModel(queue,
+                new SavedFilterStore(dataDir.resolve(SavedFilterStore.FILE), config.clock()), runner, messages, errors);
+        savedFilters.load();
+        new CriticalNotificationView(queue, messages, () -> stage);
+        MainWindow window = new MainWindow(messages, new QueueView(queue, messages, chips, savedFilters),
                 new ReviewView(review, decision, authority, messages, texts, chips, time, config.clock()),
                 new StatusBarView(status, console::signIn, messages.get("status.signIn"),
                         () -> queue.notRecorded().stream().findFirst().ifPresent(decision::showRefused),

@@ -27,6 +27,7 @@ public final class QueueRow {
     private StringBinding expiry;
     private StringBinding status;
     private BooleanBinding open;
+    private BooleanBinding expiringSoon;
     private String searchText;
 
     QueueRow(ProposalSummary first, ObservableValue<Instant> now, QueueTexts texts) {
@@ -98,6 +99,15 @@ public final class QueueRow {
             status = Bindings.createStringBinding(() -> texts.status(summary.get(), now.getValue()), summary, now);
         }
         return status;
+    }
+
+    /** Open and expiring within {@link QueueFilter#EXPIRING_SOON}: the queue makes it stand out. */
+    public BooleanBinding expiringSoonProperty() {
+        if (expiringSoon == null) {
+            expiringSoon = Bindings.createBooleanBinding(
+                    () -> QueueFilter.expiringSoon(summary.get(), now.getValue()), summary, now);
+        }
+        return expiringSoon;
     }
 
     /** Still pending and not expired: something a reviewer can decide. */

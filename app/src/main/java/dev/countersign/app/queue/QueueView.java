@@ -6,7 +6,16 @@ import dev.countersign.app.common.Chips;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.review.UntrustedText;
 import dev.countersign.model.RiskTier;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -30,14 +39,26 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 /** The approval queue as a table: tier badge, action, target, environment, agent, age, expiry, status. */
 public final class QueueView extends VBox {
     private static final PseudoClass CLOSED = PseudoClass.getPseudoClass("closed");
+    private static final PseudoClass EXPIRING = PseudoClass.getPseudoClass("expiring");
 
     private final Messages messages;
     private final QueueTexts texts;
     private final Chips chips;
     private final TableView<QueueRow> table = new TableView<>();
     private final CustomTextField search = new CustomTextField();
+    private final QueueViewModel vm;
+    private final SortedList<QueueRow> sorted;
+    private final Map<TableColumn<QueueRow, ?>, Comparator<QueueRow>> orders = new HashMap<>();
+    private boolean syncingSelection;
 
+    /** The queue without saved filters (benchmarks). */
     public QueueView(QueueViewModel vm, Messages messages, Chips chips) {
+        this(vm, messages, chips, null);
+    }
+
+    /** @param saved the reviewer's saved filters; null offers none */
+    public QueueView(QueueViewModel vm, Messages messages, Chips chips, SavedFiltersViewModel saved) {
+        this.vm = vm;
         this.messages = messages;
         this.texts = vm.texts();
         this.chips = chips;
@@ -46,13 +67,16 @@ public final class QueueView extends VBox {
 
         Label title = new Label(messages.get("queue.title"), new FontIcon(MaterialDesignT.TRAY_FULL));
         title.getStyleClass().add("section-title");
+        title.setTooltip(new Tooltip(messages.get("queue.keys.help")));
         Label count = new Label();
+        count.setId("queueCount");
         count.getStyleClass().add("muted");
-        count.textProperty().bind(Bindings.createStringBinding(() -> {
-            String counts = messages.format("queue.count", vm.openCountProperty().get(), vm.rows().size());
-            return vm.visibleRows().size() == vm.rows().size() ? counts
-                    : counts + " · " + messages.format("queue.shown", vm.visibleRows().size());
-        }, vm.openCountProperty(), vm.rows(), vm.visibleRows()));
+        count.textProperty().bind(Bindings.createStringBinding(() -> vm.filtered()
+                ? messages.format("queue.countFiltered", vm.visibleRows().size(), vm.rows().size(),
+                        vm.openCountProperty().get())
+                : messages.format("queue.count", vm.openCountProperty().get(), vm.rows().size()),
+                vm.openCountProperty(), vm.rows(), vm.visibleRows(), vm.queueFilterProperty()));
+        count.accessibleTextProperty().bind(count.textProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, count);
@@ -61,35 +85,143 @@ public final class QueueView extends VBox {
 
         table.setId("queueTable");
         table.setAccessibleText(messages.get("queue.a11y"));
-        SortedList<QueueRow> sorted = new SortedList<>(vm.visibleRows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        sorted = new SortedList<>(vm.visibleRows());
         table.setItems(sorted);
         table.setPlaceholder(new Label(messages.get("queue.empty")));
-        table.getColumns().add(tierColumn());
-        table.getColumns().add(twoLineColumn("queue.col.proposal", 190, r -> fixed(
-                texts.action(r.summary().actionType()) + "\n" + r.summary().targetName())));
-        table.getColumns().add(twoLineColumn("queue.col.agentAge", 100, r -> Bindings.concat(
-                texts.agentShort(UntrustedText.reveal(r.summary().agentId()).text()), "\n", r.ageProperty())));
-        table.getColumns().add(twoLineColumn("queue.col.statusExpiry", 138, r -> Bindings.concat(
-                r.statusProperty(), "\n", r.expiryProperty())));
+        TableColumn<QueueRow, RiskTier> tierColumn = tierColumn();
+        tierColumn.getStyleClass().add("queue-tier-column");
+        table.getColumns().add(sortable(tierColumn, QueueSort.tier()));
+        table.getColumns().add(sortable(twoLineColumn("queue.col.proposal", 190, r -> fixed(
+                texts.action(r.summary().actionType()) + "\n" + r.summary().targetName())), QueueSort.proposal(texts)));
+        table.getColumns().add(sortable(twoLineColumn("queue.col.agentAge", 100, r -> Bindings.concat(
+                texts.agentShort(UntrustedText.reveal(r.summary().agentId()).text()), "\n", r.ageProperty())),
+                QueueSort.agent(texts)));
+        TableColumn<QueueRow, String> statusColumn = twoLineColumn("queue.col.statusExpiry", 138,
+                r -> Bindings.concat(r.statusProperty(), "\n", r.expiryProperty()));
+        statusColumn.getStyleClass().add("queue-status-column");
+        table.getColumns().add(sortable(statusColumn, QueueSort.statusExpiry()));
+        table.setSortPolicy(t -> {
+            sorted.setComparator(comparator());
+            return true;
+        });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().get(2).setMinWidth(84); // agent: truncates first, full id in the tooltip
         table.getColumns().get(3).setMinWidth(138); // status: "1 of 2 approvals" always whole
         table.setRowFactory(t -> new QueueTableRow());
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> vm.selectedProperty().set(row));
-        vm.selectedProperty().addListener((obs, old, row) -> {
-            if (row != table.getSelectionModel().getSelectedItem()) {
-                table.getSelectionModel().select(row);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (!syncingSelection) {
+                vm.selectedProperty().set(row);
             }
         });
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<QueueRow>) c -> {
+            if (!syncingSelection) {
+                vm.selectedRows().setAll(table.getSelectionModel().getSelectedItems());
+            }
+        });
+        vm.selectedProperty().addListener((obs, old, row) -> show(row));
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKey);
         search.setId("queueSearch");
         search.setPromptText(messages.get("queue.filter.prompt"));
         search.setAccessibleText(messages.get("queue.filter.a11y"));
         search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
         search.textProperty().bindBidirectional(vm.filterProperty());
         search.getStyleClass().add("queue-search");
+        search.setTooltip(new Tooltip(messages.get("queue.keys.help")));
+        search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                focusTable();
+                e.consume();
+            }
+        });
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(FIND);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(FIND, () -> {
+                    search.requestFocus();
+                    search.selectAll();
+                });
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(header, search, table);
+        getChildren().addAll(header, new FilterBarView(vm, messages, saved, search), table);
+    }
+
+    private static final KeyCombination FIND = KeyCombination.keyCombination("Shortcut+F");
+
+    /**
+     * Up, Down, Home, End, Page Up and Page Down move through the rows (the table's own keys); Enter moves to the
+     * review. No key in the queue decides anything: approving is done in the review's decision bar.
+     */
+    private void tableKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER) {
+            e.consume();
+            int focused = table.getFocusModel().getFocusedIndex();
+            if (focused >= 0 && table.getSelectionModel().getSelectedIndices().size() <= 1) {
+                table.getSelectionModel().clearAndSelect(focused);
+            }
+            if (vm.selectedProperty().get() != null && getScene() != null) {
+                Node review = getScene().lookup(".review-scroll");
+                if (review != null && review.isVisible()) {
+                    review.requestFocus();
+                }
+            }
+        }
+    }
+
+    private void focusTable() {
+        table.requestFocus();
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getSelectionModel().clearAndSelect(0);
+            table.getFocusModel().focus(0);
+        }
+    }
+
+    /** Shows the view model's selected row as the table's single selection (unless it is already selected). */
+    private void show(QueueRow row) {
+        if (row == table.getSelectionModel().getSelectedItem()) {
+            return;
+        }
+        syncingSelection = true;
+        try {
+            int index = row == null ? -1 : table.getItems().indexOf(row);
+            if (index < 0) {
+                table.getSelectionModel().clearSelection();
+            } else {
+                table.getSelectionModel().clearAndSelect(index);
+                table.scrollTo(index);
+            }
+        } finally {
+            syncingSelection = false;
+        }
+        vm.selectedRows().setAll(table.getSelectionModel().getSelectedItems());
+    }
+
+    private <T> TableColumn<QueueRow, T> sortable(TableColumn<QueueRow, T> column, Comparator<QueueRow> order) {
+        orders.put(column, order);
+        column.setSortable(true);
+        return column;
+    }
+
+    /** The columns' sort order, ties in queue order; null (queue order) when no column sorts. */
+    private Comparator<QueueRow> comparator() {
+        Comparator<QueueRow> order = null;
+        for (TableColumn<QueueRow, ?> column : table.getSortOrder()) {
+            Comparator<QueueRow> one = orders.get(column);
+            if (one == null) {
+                continue;
+            }
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                one = one.reversed();
+            }
+            order = order == null ? one : order.thenComparing(one);
+        }
+        return order == null ? null : order.thenComparing(QueueViewModel.ORDER);
     }
 
     public TableView<QueueRow> table() {
@@ -195,6 +327,8 @@ public final class QueueView extends VBox {
     private final class QueueTableRow extends TableRow<QueueRow> {
         private final javafx.beans.value.ChangeListener<Boolean> openListener =
                 (obs, old, open) -> pseudoClassStateChanged(CLOSED, !open);
+        private final javafx.beans.value.ChangeListener<Boolean> expiringListener =
+                (obs, old, soon) -> pseudoClassStateChanged(EXPIRING, soon);
         private QueueRow watched;
 
         @Override
@@ -202,17 +336,21 @@ public final class QueueView extends VBox {
             super.updateItem(row, empty);
             if (watched != null) {
                 watched.openProperty().removeListener(openListener);
+                watched.expiringSoonProperty().removeListener(expiringListener);
             }
             watched = empty ? null : row;
             if (watched != null) {
                 watched.openProperty().addListener(openListener);
+                watched.expiringSoonProperty().addListener(expiringListener);
                 pseudoClassStateChanged(CLOSED, !watched.openProperty().get());
+                pseudoClassStateChanged(EXPIRING, watched.expiringSoonProperty().get());
                 ProposalSummary p = watched.summary();
                 setAccessibleText(messages.format("a11y.queueRow", texts.tier(p.riskTier()),
                         texts.action(p.actionType()), p.targetName(), p.environment(),
                         watched.statusProperty().get()));
             } else {
                 pseudoClassStateChanged(CLOSED, false);
+                pseudoClassStateChanged(EXPIRING, false);
                 setAccessibleText(null);
             }
         }

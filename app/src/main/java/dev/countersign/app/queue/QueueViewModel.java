@@ -17,12 +17,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import dev.countersign.model.RiskTier;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -67,6 +68,10 @@ public final class QueueViewModel {
     private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
     private final FilteredList<QueueRow> visible = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<QueueFilter> criteria = new SimpleObjectProperty<>(QueueFilter.ALL);
+    private final QueueChoices choices = new QueueChoices();
+    private final BulkSelection bulk = new BulkSelection();
+    private final NewCriticalWatch newCritical = new NewCriticalWatch();
     private final Map<String, QueueRow> byId = new HashMap<>();
     private final ObjectProperty<QueueRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Instant> lastSync = new ReadOnlyObjectWrapper<>();
@@ -102,7 +107,17 @@ public final class QueueViewModel {
                 received.set(count);
             }
         });
-        filter.addListener((obs, old, text) -> applyFilter(text));
+        filter.addListener((obs, old, text) -> criteria.set(criteria.get().withText(text)));
+        criteria.addListener((obs, old, value) -> {
+            if (value == null) {
+                criteria.set(QueueFilter.ALL);
+                return;
+            }
+            if (!value.text().equals(filter.get())) {
+                filter.set(value.text());
+            }
+            applyFilter();
+        });
     }
 
     /** What the cache held at start. */
@@ -116,6 +131,7 @@ public final class QueueViewModel {
     public void open(ProposalCache proposals, Outbox decisions, Runnable then) {
         this.cache = proposals;
         this.outbox = decisions;
+        newCritical.disarm();
         runner.run("read the cache", () -> new Loaded(proposals.firstSummaries(FIRST_ROWS), proposals.lastSync(),
                 decisions.snapshot()), loaded -> {
                     merge(loaded.summaries());
@@ -174,9 +190,9 @@ public final class QueueViewModel {
         if (report.dropped()) {
             clearRows();
         }
-        merge(report.changed());
-        outboxChanged(done.outbox());
         Exception failure = report.failure();
+        newCritical.roundMerged(merge(report.changed()), report.dropped(), failure == null);
+        outboxChanged(done.outbox());
         if (failure == null) {
             lastSync.set(report.syncedAt());
             syncError.set(null);
@@ -257,6 +273,9 @@ public final class QueueViewModel {
     private void tick() {
         now.set(clock.instant()); // every row's texts follow, computed only where shown
         countOpen();
+        if (criteria.get().dependsOnTime()) {
+            applyFilter();
+        }
         refresh();
     }
 
@@ -273,14 +292,17 @@ public final class QueueViewModel {
         selected.set(null);
         rows.clear();
         byId.clear();
+        choices.clear();
     }
 
-    private void merge(List<ProposalSummary> changed) {
+    /** Adds new rows and updates the others; returns the rows added. */
+    private List<QueueRow> merge(List<ProposalSummary> changed) {
         if (changed.isEmpty()) {
-            return;
+            return List.of();
         }
         now.set(clock.instant());
         boolean added = false;
+        boolean updated = false;
         List<QueueRow> fresh = new java.util.ArrayList<>();
         for (ProposalSummary summary : changed) {
             QueueRow row = byId.get(summary.id());
@@ -291,6 +313,7 @@ public final class QueueViewModel {
                 added = true;
             } else if (!summary.equals(row.summary()) && summary.notBehind(row.summary())) {
                 row.update(summary);
+                updated = true;
             }
         }
         if (added) {
@@ -300,28 +323,30 @@ public final class QueueViewModel {
             all.sort(ORDER);
             rows.setAll(all);
             selected.set(keep);
+            choices.added(fresh);
+        }
+        if (updated && criteria.get().isActive()) {
+            applyFilter(); // a row that changed may pass the filter now, or no longer
         }
         countOpen();
+        return fresh;
     }
 
-    private void applyFilter(String text) {
-        String query = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        if (query.isEmpty()) {
-            visible.setPredicate(null);
-            return;
-        }
-        String[] words = query.split("\\s+");
-        visible.setPredicate(row -> row.matches(words));
+    private void applyFilter() {
+        visible.setPredicate(criteria.get().predicate(now.get()));
     }
 
     private void countOpen() {
         int open = 0;
+        int[] tiers = new int[RiskTier.values().length];
         for (QueueRow r : rows) {
             if (r.openNow()) {
                 open++;
             }
+            tiers[r.summary().riskTier().ordinal()]++;
         }
         openCount.set(open);
+        choices.counted(tiers);
     }
 
     public Optional<QueueRow> row(String proposalId) {
@@ -341,6 +366,65 @@ public final class QueueViewModel {
     /** The search text: every word must appear in the proposal's id, target, environment, agent, action or tier. */
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /** The whole filter (choices, expiring soon, closed rows, and the search text, kept equal to the search box). */
+    public ObjectProperty<QueueFilter> queueFilterProperty() {
+        return criteria;
+    }
+
+    /** What the filter bar offers: environments and agents seen in the queue, and rows per tier. */
+    public QueueChoices choices() {
+        return choices;
+    }
+
+    /** True if the filter hides rows that would otherwise show. */
+    public boolean filtered() {
+        return criteria.get().isActive();
+    }
+
+    /** Shows {@code row} in the review, first clearing a filter that hides it. */
+    public void reveal(QueueRow row) {
+        if (!visible.contains(row)) {
+            criteria.set(QueueFilter.ALL);
+        }
+        selected.set(row);
+    }
+
+    /**
+     * The rows selected in the table (kept in step by the view); {@link #selectedProperty()} stays the one row shown
+     * in the review.
+     */
+    public ObservableList<QueueRow> selectedRows() {
+        return bulk.rows();
+    }
+
+    /** Who handles "Approve selection…"; without one, the action is not offered. */
+    public void setBulkApprovalHandler(Consumer<List<QueueRow>> handler) {
+        bulk.handler(handler);
+    }
+
+    /** True when "Approve selection…" is offered: a handler is set and two or more rows are selected. */
+    public BooleanBinding canApproveSelectionProperty() {
+        return bulk.offered();
+    }
+
+    /** Hands the selected rows to the bulk approval handler, which checks and shows them; approves nothing itself. */
+    public void requestBulkApproval() {
+        bulk.request();
+    }
+
+    /**
+     * Who hears of new critical-tier proposals a sync round brought: open, once each, never from the cache or the
+     * first round after it was opened. Called on the UI thread.
+     */
+    public void addNewCriticalListener(Consumer<List<QueueRow>> listener) {
+        newCritical.listen(listener);
+    }
+
+    /** The queue's clock (moved on by its timer). */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now;
     }
 
     public ObjectProperty<QueueRow> selectedProperty() {
