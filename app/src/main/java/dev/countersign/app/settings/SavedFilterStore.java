@@ -1,5 +1,6 @@
 package dev.countersign.app.settings;
 
+import dev.countersign.app.common.UserText;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.json.JsonFormatException;
 import java.io.IOException;
@@ -58,24 +59,17 @@ public final class SavedFilterStore {
         try {
             Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new SettingsException("The saved filters file " + file + " cannot be read (" + problem
-                    + ") nor moved aside: " + e.getMessage(), e);
+            throw new SettingsException(new UserText("error.filters.notMovedAside", file, problem, e.getMessage()),
+                    e);
         }
         return new Loaded(List.of(), Optional.of(aside), Optional.of(problem));
     }
 
     public void save(List<SavedFilter> filters) throws SettingsException {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".filters-", ".tmp");
-            try {
-                Files.write(tmp, Json.bytes(SavedFilters.of(filters)));
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, Json.bytes(SavedFilters.of(filters)));
         } catch (IOException e) {
-            throw new SettingsException("The saved filters file " + file + " cannot be written: " + e.getMessage(), e);
+            throw new SettingsException(new UserText("error.filters.write", file, e.getMessage()), e);
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.countersign.app.common.UserText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -42,14 +41,7 @@ public final class SettingsStore {
 
     public void save(ReviewerSettings settings) throws SettingsException {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".settings-", ".tmp");
-            try {
-                mapper.writeValue(tmp.toFile(), settings);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, mapper.writeValueAsBytes(settings));
         } catch (IOException e) {
             throw new SettingsException(new UserText("error.settings.write", file, e.getMessage()), e);
         }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.countersign.app.settings.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,15 +47,8 @@ public final class DisplayPreferences {
     /** Remembers the theme; a failure to write is logged, never shown (the theme still changed for this run). */
     public void remember(Theme theme) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".display-", ".tmp");
-            try {
-                ObjectNode doc = mapper.createObjectNode().put("theme", theme.json());
-                mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), doc);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            ObjectNode doc = mapper.createObjectNode().put("theme", theme.json());
+            AtomicFiles.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
         } catch (IOException e) {
             LOG.warn("cannot remember the theme in {}", file, e);
         }
