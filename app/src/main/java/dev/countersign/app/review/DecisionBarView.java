@@ -93,6 +93,8 @@ public final class DecisionBarView extends VBox {
         Label hint = new Label();
         hint.setId("decisionHint");
         hint.getStyleClass().add("decision-hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.textProperty().bind(vm.blockedReasonProperty());
         hint.managedProperty().bind(hint.visibleProperty());
         hint.visibleProperty().bind(vm.blockedReasonProperty().isNotEmpty().and(vm.messageProperty().isEmpty()));
@@ -124,6 +126,7 @@ public final class DecisionBarView extends VBox {
         HBox feedback = new HBox(8, message, again, copy, hint);
         feedback.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
+        HBox.setHgrow(hint, Priority.ALWAYS);
         Node confirmation = confirmationRow(vm);
         Node window = windowRow(vm, vm.window());
         getChildren().addAll(controls, window, confirmation, feedback);
@@ -154,7 +157,8 @@ public final class DecisionBarView extends VBox {
         typed.getStyleClass().add("mono");
         typed.setPromptText(messages.get("confirm.prompt"));
         typed.setAccessibleText(messages.get("confirm.a11y"));
-        typed.setPrefColumnCount(24);
+        typed.setPrefColumnCount(30);
+        typed.setMinWidth(220);
         typed.textProperty().bindBidirectional(vm.typedConfirmationProperty());
         typed.disableProperty().bind(vm.busyProperty());
         label.setLabelFor(typed);
@@ -193,13 +197,17 @@ public final class DecisionBarView extends VBox {
         zone.setId("windowZone");
         zone.getStyleClass().add("fact-meta");
         zone.setWrapText(true);
-        HBox.setHgrow(zone, Priority.ALWAYS);
         zone.textProperty().bind(vm.windowNoteProperty());
-        HBox fields = new HBox(6, from, startDate, startTime, until, endDate, endTime, zone);
+        zone.visibleProperty().bind(form.enabledProperty());
+        zone.managedProperty().bind(zone.visibleProperty());
+        HBox fields = new HBox(6, from, startDate, startTime, until, endDate, endTime);
         fields.setAlignment(Pos.CENTER_LEFT);
+        fields.setMinWidth(Region.USE_PREF_SIZE);
         fields.visibleProperty().bind(form.enabledProperty());
         fields.managedProperty().bind(fields.visibleProperty());
-        HBox row = new HBox(10, toggle, fields);
+        HBox line = new HBox(10, toggle, fields);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(2, line, zone);
         row.setId("windowRow");
         row.getStyleClass().add("execution-window");
         row.setAlignment(Pos.CENTER_LEFT);
@@ -213,7 +221,8 @@ public final class DecisionBarView extends VBox {
         DatePicker picker = new DatePicker();
         picker.setId(id);
         picker.setAccessibleText(messages.get(a11y));
-        picker.setPrefWidth(130);
+        picker.setPrefWidth(140);
+        picker.setMinWidth(140);
         picker.valueProperty().bindBidirectional(value);
         return picker;
     }
@@ -224,6 +233,7 @@ public final class DecisionBarView extends VBox {
         field.setAccessibleText(messages.get(a11y));
         field.setPromptText(messages.get("window.time.prompt"));
         field.setPrefColumnCount(5);
+        field.setMinWidth(72);
         field.textProperty().bindBidirectional(value);
         return field;
     }

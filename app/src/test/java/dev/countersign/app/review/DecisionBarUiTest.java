@@ -84,7 +84,7 @@ class DecisionBarUiTest {
         robot.clickOn("#reasonText").write("CHG-4471 verified; run it in tonight's window only.");
         assertTrue(robot.lookup("#typedConfirmationRow").query().isVisible());
         String name = shown.proposal().target().name();
-        assertTrue(text("#typedConfirmationHint").contains("type “" + name + "” exactly"),
+        assertTrue(text("#typedConfirmationHint").contains("type “" + name + "” exactly to approve"),
                 text("#typedConfirmationHint"));
         robot.clickOn("#windowToggle");
         DatePicker startDate = robot.lookup("#windowStartDate").query();

@@ -73,7 +73,7 @@ class DecisionFrictionTest {
             String name = models.view(row).proposal().target().name();
             fill(Verdict.APPROVE);
             assertTrue(vm.confirmationRequiredProperty().get());
-            assertTrue(vm.confirmationHintProperty().get().contains("type “" + name + "” exactly"),
+            assertTrue(vm.confirmationHintProperty().get().contains("type “" + name + "” exactly to approve"),
                     vm.confirmationHintProperty().get());
             assertEquals("Type the target’s name, " + name + ", to confirm this approval.",
                     vm.blockedReasonProperty().get());

@@ -214,4 +214,22 @@ class UntrustedTextTest {
         assertEquals(2, r.hidden().size());
         assertEquals(2, r.lookalikeCount());
     }
+
+    // ---- the warning a reviewer reads ----
+
+    @Test
+    void theWarningCountsAndListsEachFinding() {
+        dev.countersign.app.common.Messages messages = dev.countersign.app.common.Messages.load(Locale.ENGLISH);
+        String warning = UntrustedWarning.of(messages, "untrusted.subject.text", List.of(
+                UntrustedText.reveal("pay\u202Eroll\u200B\u200B"), UntrustedText.reveal("p\u0430ypal")));
+        assertEquals("This text contains 3 hidden characters and 1 look-alike letter, shown below as ⟦U+…⟧ or named"
+                + " here. Read it as the bytes say, not as it looks:\n"
+                + "• hidden: U+202E RIGHT-TO-LEFT OVERRIDE\n"
+                + "• hidden: U+200B ZERO WIDTH SPACE\n"
+                + "• look-alike: \u0430 (U+0430 CYRILLIC SMALL LETTER A) mixed into “p\u0430ypal”", warning);
+        assertEquals("", UntrustedWarning.of(messages, "untrusted.subject.text",
+                List.of(UntrustedText.reveal("All fine 👍"))));
+        assertTrue(UntrustedWarning.of(messages, "untrusted.subject.parameters",
+                List.of(UntrustedText.reveal("\u200B"))).startsWith("The parameters contain 1 hidden character,"));
+    }
 }
