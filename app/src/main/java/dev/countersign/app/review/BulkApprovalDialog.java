@@ -133,7 +133,7 @@ public final class BulkApprovalDialog {
         ListView<BulkApprovalViewModel.Result> results = new ListView<>(vm.results());
         results.setId("bulkResults");
         results.setAccessibleText(messages.get("bulk.results.a11y"));
-        results.setPrefHeight(160);
+        results.setPrefHeight(200);
         results.setCellFactory(l -> new ResultCell());
         results.visibleProperty().bind(Bindings.isNotEmpty(vm.results()));
         results.managedProperty().bind(results.visibleProperty());
@@ -141,6 +141,7 @@ public final class BulkApprovalDialog {
         Label message = new Label();
         message.setId("bulkMessage");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         Label hint = new Label();
         hint.setId("bulkHint");
@@ -158,12 +159,14 @@ public final class BulkApprovalDialog {
         submit.setAccessibleText(messages.get("bulk.submit.a11y"));
         submit.disableProperty().bind(vm.canSubmitProperty().not());
         submit.setOnAction(e -> vm.submit());
+        submit.setMinWidth(Region.USE_PREF_SIZE);
         Button close = new Button(messages.get("bulk.close"));
         close.setId("bulkClose");
         close.setMnemonicParsing(false);
         close.setCancelButton(true);
         close.setAccessibleText(messages.get("bulk.close.a11y"));
         close.disableProperty().bind(vm.busyProperty());
+        close.setMinWidth(Region.USE_PREF_SIZE);
         close.setOnAction(e -> {
             if (stage != null) {
                 stage.hide();
@@ -205,6 +208,7 @@ public final class BulkApprovalDialog {
             String outcome = r.outcome().name().toLowerCase(Locale.ROOT);
             getStyleClass().add("bulk-" + outcome);
             setWrapText(true);
+            setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
             setText(messages.format("bulk.result.line", r.proposalId(), r.target(),
                     messages.get("bulk.outcome." + outcome) + ": " + r.text()));
         }
