@@ -18,7 +18,6 @@ import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.crypto.Signer;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +41,8 @@ import javafx.beans.property.StringProperty;
 /**
  * The decision bar: verdict, reason code and reason text, then "Sign &amp; submit", which unlocks the key if needed,
  * signs what is shown and posts it. Says in plain words why it cannot submit yet, and what the gateway answered.
+ * Friction grows with risk: approving a high or critical change needs the target's name typed
+ * ({@link TypedConfirmation}); an approval may carry an execution window ({@link ExecutionWindowForm}).
  */
 public final class DecisionViewModel {
     /** Refusals that mean the reviewer was shown something that has since changed. */
@@ -98,9 +99,8 @@ public final class DecisionViewModel {
                 review.shownProperty());
         confirmationHint = Bindings.createStringBinding(() -> review.shown() == null ? ""
                 : TypedConfirmation.hint(messages, review.shown().proposal()), review.shownProperty());
-        windowNote = Bindings.createStringBinding(() -> review.shown() == null ? "" : messages.format("window.zone",
-                window.zone().getDisplayName(TextStyle.FULL, messages.locale()) + " (" + window.zone().getId() + ")",
-                window.local(review.shown().proposal().expiresAt())), review.shownProperty());
+        windowNote = Bindings.createStringBinding(() -> review.shown() == null ? ""
+                : window.note(review.shown().proposal().expiresAt()), review.shownProperty());
         window.enabledProperty().addListener((obs, was, on) -> {
             ProposalView shown = review.shown();
             if (on && shown != null && window.startDateProperty().get() == null) {

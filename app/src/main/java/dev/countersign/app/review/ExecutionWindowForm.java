@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -120,6 +121,12 @@ public final class ExecutionWindowForm {
     public String local(Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(messages.locale()).withZone(zone()).format(instant);
+    }
+
+    /** "Times in Central European Time (Europe/Oslo). The proposal expires 2 Dec 2026, 18:00." */
+    public String note(Instant expiresAt) {
+        return messages.format("window.zone", zone.getDisplayName(TextStyle.FULL, messages.locale()) + " ("
+                + zone.getId() + ")", local(expiresAt));
     }
 
     /** The reviewer's time zone, as the label shows it. */
