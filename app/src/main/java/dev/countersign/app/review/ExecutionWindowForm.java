@@ -25,8 +25,9 @@ import javafx.beans.property.StringProperty;
 /**
  * The optional execution window of an approval ("only within a window"): start and end as a date and a 24-hour
  * time in the reviewer's time zone. Turning it on fills in now → the proposal's expiry. Valid when the end is after
- * the start, no later than the proposal's expiry and in the future, and the start is not more than a minute in the
- * past; the gateway checks the end again.
+ * the start, no later than the proposal's expiry and in the future, and the start is not more than a minute before
+ * the moment it was set (so the default "now" stays valid while the reviewer writes the reason, but a start typed
+ * in the past is refused); the gateway checks the end again.
  */
 public final class ExecutionWindowForm {
     /** How far in the past a window may start: the time it takes to fill in the form. */
@@ -41,6 +42,8 @@ public final class ExecutionWindowForm {
     private final StringProperty startTime = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> endDate = new SimpleObjectProperty<>();
     private final StringProperty endTime = new SimpleStringProperty("");
+    /** When the start was last set (by the defaults or by the reviewer): the start is judged against it. */
+    private Instant startSetAt;
 
     /** A valid window, or why not (exactly one is non-null). */
     public record Checked(Conditions conditions, String problem) {}
@@ -50,6 +53,9 @@ public final class ExecutionWindowForm {
         this.messages = messages;
         this.clock = clock;
         this.zone = zone;
+        startSetAt = clock.instant();
+        startDate.addListener((obs, was, now) -> startSetAt = clock.instant());
+        startTime.addListener((obs, was, now) -> startSetAt = clock.instant());
     }
 
     /** Everything validation depends on, for bindings. */
@@ -92,7 +98,7 @@ public final class ExecutionWindowForm {
         if (!end.isAfter(start)) {
             return new Checked(null, messages.get("window.blocked.order"));
         }
-        if (start.isBefore(now.minus(START_SLACK))) {
+        if (start.isBefore(startSetAt.minus(START_SLACK))) {
             return new Checked(null, messages.get("window.blocked.startPast"));
         }
         if (!end.isAfter(now)) {

@@ -79,6 +79,11 @@ class DecisionBarUiTest {
         ProposalView shown = console.view(row);
         console.select(row);
         Button submit = robot.lookup("#signSubmit").queryButton();
+        // approving is never a single keystroke: no default button, no mnemonic on approve or submit
+        assertFalse(submit.isDefaultButton());
+        assertFalse(submit.isMnemonicParsing());
+        assertFalse(robot.lookup("#approveToggle").queryAs(javafx.scene.control.ToggleButton.class)
+                .isMnemonicParsing());
         robot.clickOn("#approveToggle");
         robot.clickOn("#reasonCode").clickOn("Change ticket verified");
         robot.clickOn("#reasonText").write("CHG-4471 verified; run it in tonight's window only.");
