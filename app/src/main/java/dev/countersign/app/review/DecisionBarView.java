@@ -4,15 +4,22 @@ import atlantafx.base.theme.Styles;
 import dev.countersign.app.common.Messages;
 import dev.countersign.model.ReasonCode;
 import dev.countersign.model.Verdict;
+import java.time.LocalDate;
 import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
@@ -71,7 +78,8 @@ public final class DecisionBarView extends VBox {
                 new FontIcon(MaterialDesignT.TEXT_BOX_CHECK_OUTLINE));
         submit.setId("signSubmit");
         submit.getStyleClass().add(Styles.ACCENT);
-        submit.setDefaultButton(false);
+        submit.setDefaultButton(false); // approving is never a single keystroke: no default, no mnemonic
+        submit.setMnemonicParsing(false);
         submit.setAccessibleText(messages.get("decision.submit.a11y"));
         submit.disableProperty().bind(vm.canSubmitProperty().not());
         submit.setOnAction(e -> vm.submit());
@@ -85,6 +93,8 @@ public final class DecisionBarView extends VBox {
         Label hint = new Label();
         hint.setId("decisionHint");
         hint.getStyleClass().add("decision-hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.textProperty().bind(vm.blockedReasonProperty());
         hint.managedProperty().bind(hint.visibleProperty());
         hint.visibleProperty().bind(vm.blockedReasonProperty().isNotEmpty().and(vm.messageProperty().isEmpty()));
@@ -116,7 +126,10 @@ public final class DecisionBarView extends VBox {
         HBox feedback = new HBox(8, message, again, copy, hint);
         feedback.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
-        getChildren().addAll(controls, feedback);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        Node confirmation = confirmationRow(vm);
+        Node window = windowRow(vm, vm.window());
+        getChildren().addAll(controls, window, confirmation, feedback);
         choices.disableProperty().bind(vm.busyProperty());
         reason.disableProperty().bind(vm.busyProperty());
     }
@@ -130,7 +143,99 @@ public final class DecisionBarView extends VBox {
         button.setId(id);
         button.setAccessibleText(messages.get(key + ".a11y"));
         button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setMnemonicParsing(false);
         return button;
+    }
+
+    /** "Type the target's name": shown while approving a high or critical change. */
+    private Node confirmationRow(DecisionViewModel vm) {
+        Label label = new Label(messages.get("confirm.label"));
+        label.getStyleClass().add("confirm-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        TextField typed = new TextField();
+        typed.setId("typedConfirmation");
+        typed.getStyleClass().add("mono");
+        typed.setPromptText(messages.get("confirm.prompt"));
+        typed.setAccessibleText(messages.get("confirm.a11y"));
+        typed.setPrefColumnCount(30);
+        typed.setMinWidth(220);
+        typed.textProperty().bindBidirectional(vm.typedConfirmationProperty());
+        typed.disableProperty().bind(vm.busyProperty());
+        label.setLabelFor(typed);
+        Label hint = new Label();
+        hint.setId("typedConfirmationHint");
+        hint.getStyleClass().add("confirm-hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(vm.confirmationHintProperty());
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox row = new HBox(8, label, typed, hint);
+        row.setId("typedConfirmationRow");
+        row.getStyleClass().add("typed-confirmation");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.confirmationRequiredProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    /** "Only within a window": start and end date and time, in the reviewer's zone; only for an approval. */
+    private Node windowRow(DecisionViewModel vm, ExecutionWindowForm form) {
+        CheckBox toggle = new CheckBox(messages.get("window.toggle"));
+        toggle.setId("windowToggle");
+        toggle.setMnemonicParsing(false);
+        toggle.setAccessibleText(messages.get("window.toggle.a11y"));
+        toggle.selectedProperty().bindBidirectional(form.enabledProperty());
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        DatePicker startDate = datePicker("windowStartDate", "window.startDate.a11y", form.startDateProperty());
+        TextField startTime = timeField("windowStartTime", "window.startTime.a11y", form.startTimeProperty());
+        DatePicker endDate = datePicker("windowEndDate", "window.endDate.a11y", form.endDateProperty());
+        TextField endTime = timeField("windowEndTime", "window.endTime.a11y", form.endTimeProperty());
+        Label from = new Label(messages.get("window.start"));
+        Label until = new Label(messages.get("window.end"));
+        from.setMinWidth(Region.USE_PREF_SIZE);
+        until.setMinWidth(Region.USE_PREF_SIZE);
+        Label zone = new Label();
+        zone.setId("windowZone");
+        zone.getStyleClass().add("fact-meta");
+        zone.setWrapText(true);
+        zone.textProperty().bind(vm.windowNoteProperty());
+        zone.visibleProperty().bind(form.enabledProperty());
+        zone.managedProperty().bind(zone.visibleProperty());
+        HBox fields = new HBox(6, from, startDate, startTime, until, endDate, endTime);
+        fields.setAlignment(Pos.CENTER_LEFT);
+        fields.setMinWidth(Region.USE_PREF_SIZE);
+        fields.visibleProperty().bind(form.enabledProperty());
+        fields.managedProperty().bind(fields.visibleProperty());
+        HBox line = new HBox(10, toggle, fields);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(2, line, zone);
+        row.setId("windowRow");
+        row.getStyleClass().add("execution-window");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.verdictProperty().isEqualTo(Verdict.APPROVE));
+        row.managedProperty().bind(row.visibleProperty());
+        row.disableProperty().bind(vm.busyProperty());
+        return row;
+    }
+
+    private DatePicker datePicker(String id, String a11y, ObjectProperty<LocalDate> value) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        picker.setAccessibleText(messages.get(a11y));
+        picker.setPrefWidth(140);
+        picker.setMinWidth(140);
+        picker.valueProperty().bindBidirectional(value);
+        return picker;
+    }
+
+    private TextField timeField(String id, String a11y, StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setAccessibleText(messages.get(a11y));
+        field.setPromptText(messages.get("window.time.prompt"));
+        field.setPrefColumnCount(5);
+        field.setMinWidth(72);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 
     private static void tone(Label message, DecisionViewModel.Tone tone) {

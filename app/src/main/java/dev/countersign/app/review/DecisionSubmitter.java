@@ -136,7 +136,7 @@ public final class DecisionSubmitter {
                 draft.verdict(),
                 draft.reasonCode(),
                 draft.reasonText().strip(),
-                null,
+                draft.conditions(),
                 reviewer,
                 signer.keyId(),
                 nonce,

@@ -9,6 +9,7 @@ import dev.countersign.app.cache.OutboxEntry;
 import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.app.settings.ReviewerSettings;
 import dev.countersign.app.sync.GatewayProblemException;
+import dev.countersign.model.Conditions;
 import dev.countersign.model.Decision;
 import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.ReasonCode;
@@ -16,10 +17,13 @@ import dev.countersign.model.Verdict;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.crypto.Signer;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -37,6 +41,8 @@ import javafx.beans.property.StringProperty;
 /**
  * The decision bar: verdict, reason code and reason text, then "Sign &amp; submit", which unlocks the key if needed,
  * signs what is shown and posts it. Says in plain words why it cannot submit yet, and what the gateway answered.
+ * Friction grows with risk: approving a high or critical change needs the target's name typed
+ * ({@link TypedConfirmation}); an approval may carry an execution window ({@link ExecutionWindowForm}).
  */
 public final class DecisionViewModel {
     /** Refusals that mean the reviewer was shown something that has since changed. */
@@ -57,6 +63,11 @@ public final class DecisionViewModel {
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
     private final ObjectProperty<ReasonCode> reasonCode = new SimpleObjectProperty<>();
     private final StringProperty reasonText = new SimpleStringProperty("");
+    private final StringProperty typedConfirmation = new SimpleStringProperty("");
+    private final ExecutionWindowForm window;
+    private final BooleanBinding confirmationRequired;
+    private final StringBinding confirmationHint;
+    private final StringBinding windowNote;
     private final ObjectProperty<DecisionSubmitter> submitter = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
@@ -77,9 +88,25 @@ public final class DecisionViewModel {
         this.keys = keys;
         this.session = session;
         this.queue = queue;
-        blocked = Bindings.createStringBinding(this::whyNot, verdict, reasonCode, reasonText, submitter, busy,
-                review.shownProperty(), review.digestsMatchProperty(), session.reviewerProperty(),
-                session.knownProperty(), authority.permittedProperty(), queue.waitingIds());
+        this.window = new ExecutionWindowForm(messages, clock, ZoneId.systemDefault());
+        List<Observable> inputs = new ArrayList<>(List.of(verdict, reasonCode, reasonText, typedConfirmation,
+                submitter, busy, review.shownProperty(), review.digestsMatchProperty(), session.reviewerProperty(),
+                session.knownProperty(), authority.permittedProperty(), queue.waitingIds()));
+        inputs.addAll(List.of(window.dependencies()));
+        blocked = Bindings.createStringBinding(this::whyNot, inputs.toArray(Observable[]::new));
+        confirmationRequired = Bindings.createBooleanBinding(() -> review.shown() != null
+                && TypedConfirmation.required(review.shown().proposal(), verdict.get()), verdict,
+                review.shownProperty());
+        confirmationHint = Bindings.createStringBinding(() -> review.shown() == null ? ""
+                : TypedConfirmation.hint(messages, review.shown().proposal()), review.shownProperty());
+        windowNote = Bindings.createStringBinding(() -> review.shown() == null ? ""
+                : window.note(review.shown().proposal().expiresAt()), review.shownProperty());
+        window.enabledProperty().addListener((obs, was, on) -> {
+            ProposalView shown = review.shown();
+            if (on && shown != null && window.startDateProperty().get() == null) {
+                window.fillDefaults(shown.proposal().expiresAt());
+            }
+        });
         canSubmit = Bindings.createBooleanBinding(() -> blocked.get().isEmpty(), blocked);
         review.shownProperty().addListener((obs, old, latest) -> {
             reviewAgain.set(null);
@@ -104,7 +131,9 @@ public final class DecisionViewModel {
             return;
         }
         ProposalView shown = review.shown();
-        DecisionDraft draft = new DecisionDraft(verdict.get(), reasonCode.get(), reasonText.get());
+        Conditions conditions = verdict.get() == Verdict.APPROVE
+                ? window.check(shown.proposal().expiresAt()).conditions() : null;
+        DecisionDraft draft = new DecisionDraft(verdict.get(), reasonCode.get(), reasonText.get(), conditions);
         DecisionSubmitter decisions = submitter.get();
         busy.set(true);
         say(Tone.INFO, messages.get("decision.waitingForKey"), null);
@@ -283,13 +312,21 @@ public final class DecisionViewModel {
         if (reasonText.get().strip().length() > Decision.MAX_REASON_LENGTH) {
             return messages.format("decision.blocked.reasonTooLong", Decision.MAX_REASON_LENGTH);
         }
-        return "";
+        if (verdict.get() == Verdict.APPROVE) {
+            String problem = window.check(shown.proposal().expiresAt()).problem();
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return TypedConfirmation.check(messages, shown.proposal(), verdict.get(), typedConfirmation.get());
     }
 
     private void clearForm() {
         verdict.set(null);
         reasonCode.set(null);
         reasonText.set("");
+        typedConfirmation.set("");
+        window.clear();
     }
 
     private void say(Tone kind, String text, String technical) {
@@ -313,6 +350,36 @@ public final class DecisionViewModel {
 
     public StringProperty reasonTextProperty() {
         return reasonText;
+    }
+
+    /** The target's name as the reviewer typed it to confirm a high or critical approval (compared exactly). */
+    public StringProperty typedConfirmationProperty() {
+        return typedConfirmation;
+    }
+
+    /** True while the chosen verdict needs the target's name typed (approving a high or critical change). */
+    public BooleanBinding confirmationRequiredProperty() {
+        return confirmationRequired;
+    }
+
+    /** What to type to confirm, or why the name cannot be typed. */
+    public StringBinding confirmationHintProperty() {
+        return confirmationHint;
+    }
+
+    /** The optional execution window of an approval. */
+    public ExecutionWindowForm window() {
+        return window;
+    }
+
+    /** "Times in Central European Time (Europe/Oslo). The proposal expires 2 Dec 2026, 18:00." */
+    public StringBinding windowNoteProperty() {
+        return windowNote;
+    }
+
+    /** The connected decision sender (null until connected), shared with bulk approval. */
+    public ReadOnlyObjectProperty<DecisionSubmitter> submitterProperty() {
+        return submitter;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

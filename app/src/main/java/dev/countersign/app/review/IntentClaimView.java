@@ -3,9 +3,7 @@ package dev.countersign.app.review;
 import dev.countersign.app.common.Messages;
 import dev.countersign.model.Proposal;
 import dev.countersign.model.api.ProposalView;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -39,13 +37,15 @@ public final class IntentClaimView extends VBox {
         quote.getStyleClass().add("claim-quote");
         quote.setWrapText(true);
         quote.setId("intentText");
+        quote.getStyleClass().add("untrusted-text");
         owner.getStyleClass().add("fact-meta");
         warning.getStyleClass().add("claim-warning");
+        warning.setId("claimWarning");
         warning.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
         warning.setWrapText(true);
         warning.managedProperty().bind(warning.visibleProperty());
         HBox head = new HBox(8, badge, attribution);
-        getChildren().addAll(head, quote, warning, owner);
+        getChildren().addAll(head, warning, quote, owner);
         shown.addListener((obs, old, view) -> render(view));
         render(shown.getValue());
     }
@@ -64,23 +64,10 @@ public final class IntentClaimView extends VBox {
         quote.setText(messages.format("claim.quote", intent.text()));
         quote.setAccessibleText(messages.format("a11y.claim", agentId.text(), intent.text()));
         owner.setText(messages.format("claim.owner", agentOwner.text()));
-        Set<String> hidden = new LinkedHashSet<>();
-        Set<String> mixedScript = new LinkedHashSet<>();
-        for (UntrustedText.Revealed r : List.of(intent, agentId, agentOwner)) {
-            hidden.addAll(r.hidden());
-            mixedScript.addAll(r.mixedScript());
-        }
-        StringBuilder findings = new StringBuilder();
-        if (!hidden.isEmpty()) {
-            findings.append(messages.format("claim.hidden", String.join(", ", hidden)));
-        }
-        if (!mixedScript.isEmpty()) {
-            if (findings.length() > 0) {
-                findings.append('\n');
-            }
-            findings.append(messages.format("claim.mixedScript", String.join(", ", mixedScript)));
-        }
-        warning.setText(findings.toString());
+        String findings = UntrustedWarning.of(messages, "untrusted.subject.text",
+                List.of(intent, agentId, agentOwner));
+        warning.setText(findings);
+        warning.setAccessibleText(findings);
         warning.setVisible(findings.length() > 0);
     }
 }

@@ -2,14 +2,18 @@ package dev.countersign.app.review;
 
 import dev.countersign.app.common.Messages;
 import dev.countersign.model.api.ProposalView;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
 /**
@@ -20,6 +24,7 @@ public final class ParameterDiffView extends VBox {
     private final Messages messages;
     private final Label title = new Label();
     private final GridPane grid = new GridPane();
+    private final Label warning = new Label();
 
     public ParameterDiffView(ObservableValue<ProposalView> shown, Messages messages) {
         this.messages = messages;
@@ -37,7 +42,13 @@ public final class ParameterDiffView extends VBox {
         ColumnConstraints arrow = new ColumnConstraints();
         arrow.setPercentWidth(4);
         grid.getColumnConstraints().addAll(key, value, arrow, value);
-        getChildren().addAll(title, grid);
+        warning.getStyleClass().add("claim-warning");
+        warning.setId("parameterWarning");
+        warning.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        warning.managedProperty().bind(warning.visibleProperty());
+        getChildren().addAll(title, warning, grid);
         shown.addListener((obs, old, view) -> render(view));
         render(shown.getValue());
     }
@@ -53,6 +64,19 @@ public final class ParameterDiffView extends VBox {
                 view.proposal().parameters().after());
         title.setText(messages.format("diff.title", diff.changedCount(), diff.lines().size()));
         grid.addRow(0, header("diff.col.key"), header("diff.col.before"), new Label(), header("diff.col.after"));
+        List<UntrustedText.Revealed> untrusted = new ArrayList<>();
+        for (ParameterDiff.Line line : diff.lines()) {
+            untrusted.add(UntrustedText.reveal(line.key()));
+            for (String json : new String[] {line.before(), line.after()}) {
+                if (json != null) {
+                    untrusted.add(UntrustedText.reveal(json));
+                }
+            }
+        }
+        String findings = UntrustedWarning.of(messages, "untrusted.subject.parameters", untrusted);
+        warning.setText(findings);
+        warning.setAccessibleText(findings);
+        warning.setVisible(!findings.isEmpty());
         int row = 1;
         for (ParameterDiff.Line line : diff.lines()) {
             String style = "diff-" + line.change().name().toLowerCase(Locale.ROOT);
@@ -86,6 +110,7 @@ public final class ParameterDiffView extends VBox {
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);
         label.setMaxHeight(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE); // wrap, never ellipsize
         return label;
     }
 }

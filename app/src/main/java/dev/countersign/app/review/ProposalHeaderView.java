@@ -5,6 +5,7 @@ import dev.countersign.app.common.Messages;
 import dev.countersign.app.queue.QueueTexts;
 import dev.countersign.model.Proposal;
 import dev.countersign.model.api.ProposalView;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -26,6 +27,7 @@ public final class ProposalHeaderView extends VBox {
     private final HBox facts = new HBox(6);
     private final Label identity = new Label();
     private final Label digestWarning = new Label();
+    private final Label targetWarning = new Label();
 
     public ProposalHeaderView(ReviewViewModel review, Messages messages, QueueTexts texts, Chips chips) {
         this.messages = messages;
@@ -45,6 +47,12 @@ public final class ProposalHeaderView extends VBox {
         digestWarning.visibleProperty().bind(
                 review.digestsMatchProperty().not().and(review.shownProperty().isNotNull()));
         digestWarning.setText(messages.get("review.digestMismatch"));
+        targetWarning.getStyleClass().add("claim-warning");
+        targetWarning.setId("targetWarning");
+        targetWarning.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        targetWarning.setWrapText(true);
+        targetWarning.managedProperty().bind(targetWarning.visibleProperty());
+        targetWarning.setVisible(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox titleRow = new HBox(10, action, spacer, identity);
@@ -68,7 +76,7 @@ public final class ProposalHeaderView extends VBox {
         contextRow.visibleProperty().bind(review.shownProperty().isNotNull());
         contextRow.managedProperty().bind(contextRow.visibleProperty());
         setSpacing(4);
-        getChildren().addAll(titleRow, target, facts, contextRow, digestWarning);
+        getChildren().addAll(titleRow, target, targetWarning, facts, contextRow, digestWarning);
         review.shownProperty().addListener((obs, old, view) -> render(view, review));
         render(review.shown(), review);
     }
@@ -87,12 +95,21 @@ public final class ProposalHeaderView extends VBox {
             target.setText("");
             identity.setText("");
             facts.getChildren().clear();
+            targetWarning.setVisible(false);
             return;
         }
         Proposal p = view.proposal();
         action.setText(texts.action(p.actionType()));
-        target.setText(messages.format("review.target", p.target().name(), texts.kind(p.target().kind()),
-                p.target().provider(), p.target().id()));
+        // the inventory names the target, but a name can still hide characters: show them, and say so
+        UntrustedText.Revealed name = UntrustedText.reveal(p.target().name());
+        UntrustedText.Revealed targetId = UntrustedText.reveal(p.target().id());
+        UntrustedText.Revealed environment = UntrustedText.reveal(p.environment());
+        target.setText(messages.format("review.target", name.text(), texts.kind(p.target().kind()),
+                p.target().provider(), targetId.text()));
+        String findings = UntrustedWarning.of(messages, "untrusted.subject.target",
+                List.of(name, targetId, environment));
+        targetWarning.setText(findings);
+        targetWarning.setVisible(!findings.isEmpty());
         identity.setText(messages.format("review.identity", p.id(), p.version()));
         identity.setTooltip(new Tooltip(messages.format("review.digestTip", review.proposalDigestProperty().get(),
                 review.contextDigestProperty().get())));
@@ -102,7 +119,7 @@ public final class ProposalHeaderView extends VBox {
         Label status = chips.styled("", "chip-status");
         status.setId("proposalStatus");
         status.textProperty().bind(review.statusProperty());
-        facts.getChildren().setAll(chips.tier(p.riskTier()), chips.styled(p.environment(), "chip-env"), expiry,
+        facts.getChildren().setAll(chips.tier(p.riskTier()), chips.styled(environment.text(), "chip-env"), expiry,
                 status);
     }
 }

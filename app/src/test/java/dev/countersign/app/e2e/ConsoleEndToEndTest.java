@@ -113,6 +113,11 @@ class ConsoleEndToEndTest {
         robot.clickOn("#reasonCode").clickOn("Change ticket verified");
         assertEquals("Write a reason: it is required and signed into the record.", text("#decisionHint"));
         robot.clickOn("#reasonText").write("CHG-4471 verified with payments on-call.");
+        // a critical approval: the target's name, typed exactly
+        String name = shown.proposal().target().name();
+        assertEquals("Type the target’s name, " + name + ", to confirm this approval.", text("#decisionHint"));
+        assertTrue(submit.isDisabled());
+        robot.clickOn("#typedConfirmation").write(name);
         assertFalse(submit.isDisabled());
         robot.clickOn("#signSubmit");
 

@@ -276,6 +276,9 @@ class DecisionViewModelTest {
         models.decision.verdictProperty().set(verdict);
         models.decision.reasonCodeProperty().set(code);
         models.decision.reasonTextProperty().set(reason);
+        if (models.decision.confirmationRequiredProperty().get()) {
+            models.decision.typedConfirmationProperty().set(models.review.shown().proposal().target().name());
+        }
         assertTrue(models.decision.canSubmitProperty().get(), models.decision.blockedReasonProperty().get());
         // signing in used the key "only to sign": the decision asks for the passphrase again
         models.dialogs.answer(Answer.type(PASSPHRASE));
