@@ -19,6 +19,8 @@ import dev.countersign.app.queue.QueueViewModel;
 import dev.countersign.app.queue.CriticalNotificationView;
 import dev.countersign.app.queue.SavedFiltersViewModel;
 import dev.countersign.app.review.AuthorityViewModel;
+import dev.countersign.app.review.BulkApprovalDialog;
+import dev.countersign.app.review.BulkApprovalViewModel;
 import dev.countersign.app.review.DecisionViewModel;
 import dev.countersign.app.review.ReviewView;
 import dev.countersign.app.review.ReviewViewModel;
@@ -114,6 +116,9 @@ public final class AppComposition implements AutoCloseable {
                 new SavedFilterStore(dataDir.resolve(SavedFilterStore.FILE), config.clock()), runner, messages, errors);
         savedFilters.load();
         new CriticalNotificationView(queue, messages, () -> stage);
+        BulkApprovalDialog bulk = new BulkApprovalDialog(new BulkApprovalViewModel(messages, runner, config.clock(),
+                keyGate, session, queue, decision.submitterProperty()), messages, stylesheet, () -> stage);
+        queue.setBulkApprovalHandler(bulk::open);
         MainWindow window = new MainWindow(messages, new QueueView(queue, messages, chips, savedFilters),
                 new ReviewView(review, decision, authority, messages, texts, chips, time, config.clock()),
                 new StatusBarView(status, console::signIn, messages.get("status.signIn"),

@@ -209,7 +209,7 @@ public final class BulkApprovalViewModel {
                 out.add(new Sent(result, sent.latest(), entry));
             } catch (GatewayProblemException refused) {
                 out.add(new Sent(new Result(id, target, Outcome.REFUSED,
-                        messages.format("bulk.result.refused", refused.userMessage())), null));
+                        messages.format("bulk.result.refused", messages.text(refused.gatewayWords()))), null));
             } catch (Exception e) {
                 out.add(new Sent(new Result(id, target, Outcome.SKIPPED,
                         messages.format("bulk.result.notSigned", errors.message(e))), null));

@@ -167,11 +167,12 @@ public final class DecisionBarView extends VBox {
         hint.getStyleClass().add("confirm-hint");
         hint.setWrapText(true);
         hint.textProperty().bind(vm.confirmationHintProperty());
-        HBox.setHgrow(hint, Priority.ALWAYS);
-        HBox row = new HBox(8, label, typed, hint);
+        HBox.setHgrow(typed, Priority.ALWAYS); // the whole name stays readable as it is typed
+        HBox field = new HBox(8, label, typed);
+        field.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(4, field, hint);
         row.setId("typedConfirmationRow");
         row.getStyleClass().add("typed-confirmation");
-        row.setAlignment(Pos.CENTER_LEFT);
         row.visibleProperty().bind(vm.confirmationRequiredProperty());
         row.managedProperty().bind(row.visibleProperty());
         return row;

@@ -150,11 +150,11 @@ public final class DecisionViewModel {
                 done -> submitted(decisions, shown, done), e -> {
                     busy.set(false);
                     if (e instanceof GatewayProblemException refused && CHANGED.contains(refused.code())) {
-                        showWhatChanged(decisions, shown, refused.userMessage(), UserErrors.details(refused));
+                        showWhatChanged(decisions, shown, messages.text(refused.gatewayWords()), UserErrors.details(refused));
                         return;
                     }
                     String text = e instanceof GatewayProblemException refused
-                            ? messages.format("decision.refused", refused.userMessage())
+                            ? messages.format("decision.refused", messages.text(refused.gatewayWords()))
                             : errors.message(e);
                     say(Tone.ERROR, text, UserErrors.details(e));
                     queue.refresh();

@@ -36,17 +36,6 @@ public final class GatewayProblemException extends GatewayException {
         return gatewayWords().english();
     }
 
-    /**
-     * The gateway's words, as before they were framed by a bundle text.
-     *
-     * @deprecated show {@code messages.text(gatewayWords())} inside a pattern of the caller's, or
-     *     {@code UserErrors.message(e)}
-     */
-    @Deprecated
-    public String userMessage() {
-        return getMessage();
-    }
-
     private static UserText gatewayWords(Problem problem) {
         String detail = problem.detail();
         if (detail == null || detail.isBlank() || detail.equals(problem.title())) {

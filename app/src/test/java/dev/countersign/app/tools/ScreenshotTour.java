@@ -43,6 +43,8 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
@@ -120,12 +122,7 @@ public final class ScreenshotTour {
             show(console, rotation);
             fillApproval(console, "CHG-4471 checked with payments on-call; run it in tonight’s window only.");
             CheckBox window = console.robot().lookup("#windowToggle").query();
-            TextField typed = console.robot().lookup("#typedConfirmation").query();
-            String name = console.view(rotation).proposal().target().name();
-            console.robot().interact(() -> {
-                window.setSelected(true);
-                typed.setText(name);
-            });
+            console.robot().interact(() -> window.setSelected(true));
             pause(700);
             snapshot(main, out.resolve("decision-typed-confirmation" + suffix + ".png"));
             console.robot().interact(() -> console.robot().lookup("#signSubmit").queryButton().fire());
@@ -172,7 +169,7 @@ public final class ScreenshotTour {
             ConsoleDriver.await(Duration.ofSeconds(60),
                     () -> console.robot().lookup(".notification-bar").tryQuery().isPresent());
             pause(1500);
-            snapshot(main, out.resolve("queue-notification" + suffix + ".png"));
+            capture(console, out.resolve("queue-notification" + suffix + ".png")); // the notification is a popup
         } finally {
             console.stop();
         }
@@ -255,7 +252,10 @@ public final class ScreenshotTour {
         return passphrase;
     }
 
-    /** Chooses Approve, a reason code and the reason text in the decision bar, without signing. */
+    /**
+     * Chooses Approve, a reason code and the reason text in the decision bar and, for a high or critical change,
+     * types the target's name; does not sign.
+     */
     static void fillApproval(ConsoleDriver console, String reasonText) throws Exception {
         ToggleButton approve = console.awaitNode("#approveToggle", Duration.ofSeconds(10));
         @SuppressWarnings("unchecked")
@@ -268,6 +268,12 @@ public final class ScreenshotTour {
         });
         if (approve.getUserData() != Verdict.APPROVE) {
             throw new IllegalStateException("approve toggle not found");
+        }
+        TextField typed = console.robot().lookup("#typedConfirmation").query();
+        if (typed.isVisible()) { // a high or critical change: the target's name, typed
+            QueueRow shown = console.app().composition().queue().selectedProperty().get();
+            String name = console.view(shown).proposal().target().name();
+            console.robot().interact(() -> typed.setText(name));
         }
     }
 
@@ -284,6 +290,15 @@ public final class ScreenshotTour {
     private static void pause(long millis) throws InterruptedException {
         Thread.sleep(millis);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What the screen shows over the main window, popups included (a scene snapshot has only the scene). */
+    private static void capture(ConsoleDriver console, Path file) throws Exception {
+        Stage stage = console.stage();
+        Rectangle2D bounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        Image image = WaitForAsyncUtils.asyncFx(() -> console.robot().capture(bounds).getImage()).get();
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(file.toString()));
+        System.out.println("wrote " + file + " (" + (int) image.getWidth() + "x" + (int) image.getHeight() + ")");
     }
 
     static void snapshot(Scene scene, Path file) throws Exception {
