@@ -307,12 +307,13 @@ class DecisionApiTest {
     }
 
     @Test
-    void anExecutionWindowMustEndAfterNowAndBeforeTheProposalExpires() {
+    void anExecutionWindowMustFitBetweenTheProposalsMakingAndItsExpiryAndEndAfterNow() {
         ProposalView view = lowTier();
         Instant now = world.clock.instant();
         Instant expires = view.proposal().expiresAt();
+        Instant made = view.proposal().createdAt();
         for (Conditions window : List.of(new Conditions(now.minusSeconds(7200), now.minusSeconds(60)),
-                new Conditions(now, expires.plusSeconds(60)))) {
+                new Conditions(now, expires.plusSeconds(60)), new Conditions(made.minusSeconds(1), expires))) {
             assertRefused(world.decide(DecisionSigner.about(view).by(alice).conditions(window)
                     .nonce(world.nonce(view.proposal().id()))), 422, "invalid-record", view);
         }

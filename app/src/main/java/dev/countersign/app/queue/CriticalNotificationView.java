@@ -2,6 +2,7 @@ package dev.countersign.app.queue;
 
 import dev.countersign.app.cache.ProposalSummary;
 import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.UntrustedText;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.stage.Window;
@@ -44,8 +45,8 @@ public final class CriticalNotificationView {
         }
         QueueRow first = rows.get(0);
         ProposalSummary p = first.summary();
-        String text = messages.format("queue.notify.text", vm.texts().action(p.actionType()), p.targetName(),
-                p.environment());
+        String text = messages.format("queue.notify.text", vm.texts().action(p.actionType()),
+                UntrustedText.reveal(p.targetName()).text(), UntrustedText.reveal(p.environment()).text());
         if (rows.size() > 1) {
             text = text + "\n" + messages.format("queue.notify.more", rows.size() - 1);
         }

@@ -2,7 +2,7 @@ package dev.countersign.app.queue;
 
 import atlantafx.base.theme.Styles;
 import dev.countersign.app.common.Messages;
-import dev.countersign.app.review.UntrustedText;
+import dev.countersign.app.common.UntrustedText;
 import dev.countersign.app.settings.SavedFilter;
 import dev.countersign.model.ActionType;
 import dev.countersign.model.RiskTier;
@@ -161,6 +161,7 @@ final class FilterBarView extends VBox {
         Set<T> current = chosen.apply(vm.queueFilterProperty().get());
         for (T value : values) {
             CheckMenuItem item = new CheckMenuItem(label.apply(value));
+            item.setMnemonicParsing(false); // an underscore in a name is a letter, not a mnemonic
             item.setUserData(value);
             item.setSelected(current.contains(value));
             item.setId(button.getId() + "-" + value.toString().replaceAll("[^A-Za-z0-9_-]", "_"));
@@ -224,10 +225,12 @@ final class FilterBarView extends VBox {
             int i = 0;
             for (SavedFilter filter : saved.filters()) {
                 MenuItem apply = new MenuItem(filter.name());
+                apply.setMnemonicParsing(false); // an underscore in a name is a letter, not a mnemonic
                 apply.setId("savedFilter-" + i);
                 apply.setOnAction(e -> saved.apply(filter));
                 items.add(apply);
                 MenuItem remove = new MenuItem(filter.name());
+                remove.setMnemonicParsing(false); // an underscore in a name is a letter, not a mnemonic
                 remove.setId("deleteFilter-" + i);
                 remove.setOnAction(e -> saved.delete(filter));
                 delete.getItems().add(remove);

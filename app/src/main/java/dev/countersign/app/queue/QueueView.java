@@ -4,7 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import dev.countersign.app.cache.ProposalSummary;
 import dev.countersign.app.common.Chips;
 import dev.countersign.app.common.Messages;
-import dev.countersign.app.review.UntrustedText;
+import dev.countersign.app.common.UntrustedText;
 import dev.countersign.model.RiskTier;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,7 +92,7 @@ public final class QueueView extends VBox {
         tierColumn.getStyleClass().add("queue-tier-column");
         table.getColumns().add(sortable(tierColumn, QueueSort.tier()));
         table.getColumns().add(sortable(twoLineColumn("queue.col.proposal", 190, r -> fixed(
-                texts.action(r.summary().actionType()) + "\n" + r.summary().targetName())), QueueSort.proposal(texts)));
+                texts.action(r.summary().actionType()) + "\n" + UntrustedText.reveal(r.summary().targetName()).text())), QueueSort.proposal(texts)));
         table.getColumns().add(sortable(twoLineColumn("queue.col.agentAge", 100, r -> Bindings.concat(
                 texts.agentShort(UntrustedText.reveal(r.summary().agentId()).text()), "\n", r.ageProperty())),
                 QueueSort.agent(texts)));
@@ -306,8 +306,9 @@ public final class QueueView extends VBox {
 
     private String tooltip(QueueRow row) {
         ProposalSummary p = row.summary();
-        return messages.format("queue.tooltip", texts.action(p.actionType()), p.targetName(),
-                texts.kind(p.targetKind()), p.environment(), UntrustedText.reveal(p.agentId()).text(),
+        return messages.format("queue.tooltip", texts.action(p.actionType()),
+                UntrustedText.reveal(p.targetName()).text(), texts.kind(p.targetKind()),
+                UntrustedText.reveal(p.environment()).text(), UntrustedText.reveal(p.agentId()).text(),
                 row.ageProperty().get(), row.expiryProperty().get(), row.statusProperty().get(), p.id());
     }
 
@@ -346,7 +347,8 @@ public final class QueueView extends VBox {
                 pseudoClassStateChanged(EXPIRING, watched.expiringSoonProperty().get());
                 ProposalSummary p = watched.summary();
                 setAccessibleText(messages.format("a11y.queueRow", texts.tier(p.riskTier()),
-                        texts.action(p.actionType()), p.targetName(), p.environment(),
+                        texts.action(p.actionType()), UntrustedText.reveal(p.targetName()).text(),
+                        UntrustedText.reveal(p.environment()).text(),
                         watched.statusProperty().get()));
             } else {
                 pseudoClassStateChanged(CLOSED, false);

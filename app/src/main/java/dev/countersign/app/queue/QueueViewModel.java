@@ -318,10 +318,19 @@ public final class QueueViewModel {
         }
         if (added) {
             QueueRow keep = selected.get();
-            List<QueueRow> all = new java.util.ArrayList<>(rows);
-            all.addAll(fresh);
-            all.sort(ORDER);
-            rows.setAll(all);
+            if (keep == null || rows.isEmpty()) {
+                List<QueueRow> all = new java.util.ArrayList<>(rows);
+                all.addAll(fresh);
+                all.sort(ORDER);
+                rows.setAll(all); // one change for a large load; a replaced list clears the table's selection
+            } else {
+                // a row is open in the review: insert in place, so the table keeps its selection and the reviewer's
+                // half-written decision is not cleared by a proposal arriving
+                for (QueueRow row : fresh) {
+                    int at = java.util.Collections.binarySearch(rows, row, ORDER);
+                    rows.add(at < 0 ? -at - 1 : at, row);
+                }
+            }
             selected.set(keep);
             choices.added(fresh);
         }

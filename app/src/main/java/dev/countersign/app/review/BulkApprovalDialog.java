@@ -2,6 +2,7 @@ package dev.countersign.app.review;
 
 import atlantafx.base.theme.Styles;
 import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.UntrustedText;
 import dev.countersign.app.queue.QueueRow;
 import dev.countersign.model.ReasonCode;
 import java.util.List;

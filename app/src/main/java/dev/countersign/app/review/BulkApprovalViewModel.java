@@ -4,6 +4,7 @@ import dev.countersign.app.cache.OutboxEntry;
 import dev.countersign.app.cache.ProposalSummary;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.TaskRunner;
+import dev.countersign.app.common.UntrustedText;
 import dev.countersign.app.common.UserErrors;
 import dev.countersign.app.identity.KeyGate;
 import dev.countersign.app.identity.SigningSession;
@@ -17,6 +18,7 @@ import dev.countersign.model.RiskTier;
 import dev.countersign.model.Verdict;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.crypto.Signer;
+import dev.countersign.model.json.Digests;
 import dev.countersign.model.record.DecisionRecords;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -229,8 +231,12 @@ public final class BulkApprovalViewModel {
         if (waiting.contains(view.proposal().id())) {
             return messages.get("decision.blocked.waitingToSend");
         }
-        if (!DecisionRecords.proposalDigest(view.proposal()).equals(view.proposalDigest())) {
+        if (!Digests.equal(DecisionRecords.proposalDigest(view.proposal()), view.proposalDigest())
+                || !Digests.equal(Digests.canonicalSha256(view.context()), view.contextDigest())) {
             return messages.get("decision.blocked.digestMismatch");
+        }
+        if (AgentText.suspicious(view.proposal())) {
+            return messages.get("bulk.result.untrusted"); // its warnings are read on its own, in the review
         }
         if (view.approvals().stream().anyMatch(a -> Objects.equals(a.reviewer(), reviewer))) {
             return messages.get("decision.blocked.alreadyApproved");
@@ -250,6 +256,9 @@ public final class BulkApprovalViewModel {
         }
         if (submitter.getValue() == null) {
             return messages.get("decision.blocked.notConnected");
+        }
+        if (session.reviewerProperty().get() == null) {
+            return messages.get("decision.blocked.noReviewer");
         }
         if (busy.get()) {
             return messages.get("decision.blocked.busy");

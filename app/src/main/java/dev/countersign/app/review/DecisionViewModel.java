@@ -127,12 +127,23 @@ public final class DecisionViewModel {
     }
 
     public void submit() {
-        if (!canSubmit.get()) {
+        // checked afresh, not from the cached binding: time has passed since it was computed (a window's end, the
+        // proposal's expiry), and an approval limited to a window must never go out without it
+        String blockedNow = whyNot();
+        if (!blockedNow.isEmpty()) {
+            say(Tone.WARNING, blockedNow, null);
             return;
         }
         ProposalView shown = review.shown();
-        Conditions conditions = verdict.get() == Verdict.APPROVE
-                ? window.check(shown.proposal().expiresAt()).conditions() : null;
+        Conditions conditions = null;
+        if (verdict.get() == Verdict.APPROVE && window.enabledProperty().get()) {
+            ExecutionWindowForm.Checked checked = window.check(shown.proposal().expiresAt());
+            if (checked.conditions() == null) {
+                say(Tone.WARNING, checked.problem(), null);
+                return;
+            }
+            conditions = checked.conditions();
+        }
         DecisionDraft draft = new DecisionDraft(verdict.get(), reasonCode.get(), reasonText.get(), conditions);
         DecisionSubmitter decisions = submitter.get();
         busy.set(true);
@@ -274,6 +285,9 @@ public final class DecisionViewModel {
         }
         if (submitter.get() == null) {
             return messages.get("decision.blocked.notConnected");
+        }
+        if (session.reviewerProperty().get() == null) {
+            return messages.get("decision.blocked.noReviewer");
         }
         if (busy.get()) {
             return messages.get("decision.blocked.busy");

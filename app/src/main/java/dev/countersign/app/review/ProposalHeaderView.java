@@ -2,6 +2,7 @@ package dev.countersign.app.review;
 
 import dev.countersign.app.common.Chips;
 import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.UntrustedText;
 import dev.countersign.app.queue.QueueTexts;
 import dev.countersign.model.Proposal;
 import dev.countersign.model.api.ProposalView;

@@ -1,6 +1,7 @@
 package dev.countersign.app.review;
 
 import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.UntrustedText;
 import dev.countersign.model.Proposal;
 import dev.countersign.model.RiskTier;
 import dev.countersign.model.Verdict;

@@ -1,6 +1,7 @@
 package dev.countersign.app.review;
 
 import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.UntrustedText;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -282,7 +282,7 @@ class QueueWorkUiTest {
         }
         assertEquals(lows, List.copyOf(queue.selectedRows()));
         assertSame(lows.get(1), queue.selectedProperty().get(), "the review shows the last one selected");
-        assertFalse(visible("#approveSelection"), "no handler: not offered");
+        assertTrue(visible("#approveSelection"), "the console offers the selection to its bulk-approval window");
 
         List<List<QueueRow>> handed = new CopyOnWriteArrayList<>();
         robot.interact(() -> queue.setBulkApprovalHandler(handed::add));
@@ -320,6 +320,25 @@ class QueueWorkUiTest {
         robot.clickOn(bar);
         ConsoleDriver.await(Duration.ofSeconds(5), () -> queue.selectedProperty().get() != null
                 && queue.selectedProperty().get().id().equals(fresh));
+    }
+
+    @Test
+    void aProposalArrivingKeepsTheOpenProposalAndTheHalfWrittenDecision() throws Exception {
+        start();
+        QueueViewModel queue = queue();
+        QueueRow open = queue.rows().stream().filter(r -> r.summary().riskTier() == RiskTier.CRITICAL
+                && r.summary().status() == ProposalStatus.PENDING).findFirst().orElseThrow();
+        console.select(open);
+        robot.clickOn("#reasonText").write("Checked with the owner; waiting for the change ticket.");
+        int before = queue.rows().size();
+
+        String fresh = Proposals.submitLike(console.gatewayUri(), console.view(open), 90);
+        ConsoleDriver.await(Duration.ofSeconds(20), () -> queue.row(fresh).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, queue.rows().size());
+        assertSame(open, queue.selectedProperty().get(), "the review still shows the proposal being decided");
+        assertEquals("Checked with the owner; waiting for the change ticket.",
+                robot.lookup("#reasonText").queryTextInputControl().getText(), "the reason is not cleared");
     }
 
     // ---- helpers

@@ -2,6 +2,7 @@ package dev.countersign.app.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.countersign.app.common.UntrustedText;
 import dev.countersign.gateway.demo.DemoWorld;
 import dev.countersign.model.ProposalSubmission;
 import java.util.ArrayList;

@@ -198,7 +198,10 @@ public final class DecisionService {
         }
     }
 
-    /** A reviewer's record may not pose as the gateway's own, and an execution window must fit the proposal. */
+    /**
+     * A reviewer's record may not pose as the gateway's own, and an execution window must fit the proposal: it starts
+     * no earlier than the proposal was made, and ends after now and no later than the proposal's expiry.
+     */
     private static void checkConditions(Decision d, StoredVersion current, ProposalRow row, ProposalStatus status,
             Instant now) {
         if (d.reasonCode() == ReasonCode.POLICY_AUTO_APPROVED) {
@@ -206,6 +209,10 @@ public final class DecisionService {
                     + " gateway's automatic approvals.", row, status);
         }
         Conditions window = d.conditions();
+        if (window != null && window.notBefore().isBefore(current.proposal().createdAt())) {
+            throw refuse(ProblemType.INVALID_RECORD, "The approval's execution window starts at " + window.notBefore()
+                    + ", before the proposal was made (" + current.proposal().createdAt() + ").", row, status);
+        }
         if (window != null && (!window.notAfter().isAfter(now)
                 || window.notAfter().isAfter(current.proposal().expiresAt()))) {
             throw refuse(ProblemType.INVALID_RECORD, "The approval's execution window ends at " + window.notAfter()

@@ -1,4 +1,4 @@
-package dev.countersign.app.review;
+package dev.countersign.app.common;
 
 import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
@@ -34,7 +34,8 @@ import java.util.Set;
  *   Korean words that mix Han, kana, Hangul or Latin are not mixed in this sense.</li>
  *   <li><b>Whole-script look-alikes</b>: a word written only with Cyrillic, Greek or other letters that look like Latin
  *   ones (a small table after Unicode's confusables data, e.g. "ѕvс" or "раурал"), listed when the text around it is
- *   Latin, or when the whole text is that one word (an identifier). A Russian or Greek sentence is not flagged, even
+ *   Latin, or when the text has no white space at all (an identifier, however its parts are punctuated:
+ *   "асе-рау", "svc_раy"). A Russian or Greek sentence is not flagged, even
  *   if some of its words happen to be made only of such letters.</li>
  *   <li><b>Styled Latin</b>: fullwidth letters and digits (U+FF10..U+FF5A) outside Chinese, Japanese or Korean text,
  *   and mathematical alphanumerics (U+1D400..U+1D7FF) anywhere: letters whose compatibility form is plain ASCII.</li>
@@ -98,7 +99,8 @@ public final class UntrustedText {
         Lookalikes found = new Lookalikes();
         UnicodeScript main = mainScript(cps);
         List<int[]> words = words(cps);
-        boolean identifier = words.size() == 1 && raw.codePoints().noneMatch(Character::isWhitespace);
+        // no white space: a name, an id or a key, however its parts are punctuated ("асе-рау", "svc_раy")
+        boolean identifier = !words.isEmpty() && raw.codePoints().noneMatch(Character::isWhitespace);
         boolean cjkText = raw.codePoints().anyMatch(cp -> Character.isLetter(cp) && CJK.contains(UnicodeScript.of(cp)));
         for (int[] word : words) {
             judge(word, main, identifier, cjkText, found);

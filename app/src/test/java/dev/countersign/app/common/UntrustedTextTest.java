@@ -1,9 +1,10 @@
-package dev.countersign.app.review;
+package dev.countersign.app.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.countersign.app.review.UntrustedWarning;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,14 @@ class UntrustedTextTest {
             assertFalse(r.suspicious(), text + ": " + r);
             assertEquals(text, r.text());
         }
+    }
+
+    @Test
+    void aLookAlikeIdentifierIsFlaggedHoweverItsPartsArePunctuated() {
+        for (String name : new String[] {"асе-рау", "асе_рау", "асе.рау", "рау"}) { // all Cyrillic
+            assertTrue(UntrustedText.reveal(name).suspicious(), name);
+        }
+        assertFalse(UntrustedText.reveal("ace-pay").suspicious(), "the same in Latin");
     }
 
     @Test
@@ -219,7 +228,7 @@ class UntrustedTextTest {
 
     @Test
     void theWarningCountsAndListsEachFinding() {
-        dev.countersign.app.common.Messages messages = dev.countersign.app.common.Messages.load(Locale.ENGLISH);
+        Messages messages = Messages.load(Locale.ENGLISH);
         String warning = UntrustedWarning.of(messages, "untrusted.subject.text", List.of(
                 UntrustedText.reveal("pay\u202Eroll\u200B\u200B"), UntrustedText.reveal("p\u0430ypal")));
         assertEquals("This text contains 3 hidden characters and 1 look-alike letter, shown below as ⟦U+…⟧ or named"
