@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real console and embedded gateway: the hostile demo proposal's claim and parameters show what they hide, and a
@@ -116,7 +117,9 @@ class DecisionBarUiTest {
         LocalTime from = LocalTime.parse(startTime.getText());
         LocalDate untilDay = endDate.getValue();
         LocalTime until = LocalTime.parse(endTime.getText());
+        WaitForAsyncUtils.waitForFxEvents(); // the bar's hints settle (their height moves the button) before the click
         robot.clickOn("#signSubmit");
+        ConsoleDriver.await(Duration.ofSeconds(10), () -> !text("#decisionMessage").isEmpty());
 
         ConsoleDriver.await(Duration.ofSeconds(30), () -> "1 of 2 approvals".equals(row.statusProperty().get())
                 || "Approved".equals(row.statusProperty().get()));
