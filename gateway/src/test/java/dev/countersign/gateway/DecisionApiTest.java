@@ -313,11 +313,12 @@ class DecisionApiTest {
         Instant expires = view.proposal().expiresAt();
         Instant made = view.proposal().createdAt();
         for (Conditions window : List.of(new Conditions(now.minusSeconds(7200), now.minusSeconds(60)),
-                new Conditions(now, expires.plusSeconds(60)), new Conditions(made.minusSeconds(1), expires))) {
+                new Conditions(now, expires.plusSeconds(60)), new Conditions(made.minusSeconds(61), expires))) {
             assertRefused(world.decide(DecisionSigner.about(view).by(alice).conditions(window)
                     .nonce(world.nonce(view.proposal().id()))), 422, "invalid-record", view);
         }
-        accepted(world.decide(DecisionSigner.about(view).by(alice).conditions(new Conditions(now, expires))
+        Conditions inTheMinuteItWasMade = new Conditions(made.minusSeconds(59), expires);
+        accepted(world.decide(DecisionSigner.about(view).by(alice).conditions(inTheMinuteItWasMade)
                 .nonce(world.nonce(view.proposal().id()))));
     }
 

@@ -92,21 +92,22 @@ public final class QueueView extends VBox {
         tierColumn.getStyleClass().add("queue-tier-column");
         table.getColumns().add(sortable(tierColumn, QueueSort.tier()));
         table.getColumns().add(sortable(twoLineColumn("queue.col.proposal", 190, r -> fixed(
-                texts.action(r.summary().actionType()) + "\n" + UntrustedText.reveal(r.summary().targetName()).text())), QueueSort.proposal(texts)));
-        table.getColumns().add(sortable(twoLineColumn("queue.col.agentAge", 100, r -> Bindings.concat(
-                texts.agentShort(UntrustedText.reveal(r.summary().agentId()).text()), "\n", r.ageProperty())),
-                QueueSort.agent(texts)));
+                texts.action(r.summary().actionType()) + "\n" + UntrustedText.reveal(r.summary().targetName()).text())),
+                QueueSort.proposal(texts)));
+        TableColumn<QueueRow, String> agentColumn = twoLineColumn("queue.col.agentAge", 100, r -> Bindings.concat(
+                texts.agentShort(UntrustedText.reveal(r.summary().agentId()).text()), "\n", r.ageProperty()));
+        agentColumn.setMinWidth(84); // truncates first; the full id is in the tooltip
+        table.getColumns().add(sortable(agentColumn, QueueSort.agent(texts)));
         TableColumn<QueueRow, String> statusColumn = twoLineColumn("queue.col.statusExpiry", 138,
                 r -> Bindings.concat(r.statusProperty(), "\n", r.expiryProperty()));
         statusColumn.getStyleClass().add("queue-status-column");
+        statusColumn.setMinWidth(138); // "1 of 2 approvals" always whole
         table.getColumns().add(sortable(statusColumn, QueueSort.statusExpiry()));
         table.setSortPolicy(t -> {
             sorted.setComparator(comparator());
             return true;
         });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().get(2).setMinWidth(84); // agent: truncates first, full id in the tooltip
-        table.getColumns().get(3).setMinWidth(138); // status: "1 of 2 approvals" always whole
         table.setRowFactory(t -> new QueueTableRow());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {

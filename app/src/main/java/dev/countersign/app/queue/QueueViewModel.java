@@ -92,8 +92,8 @@ public final class QueueViewModel {
     private TaskRunner.Cancellable poll;
 
     /**
-     * @param progressToUi hands a sync round's running count of received proposals to the UI thread (the FX
-     *     application thread's executor in the console, a direct call in tests)
+     * @param uiThread runs work on the UI thread: a sync round's running count of received proposals goes through it
+     *     (the FX application thread's executor in the console, a direct call in tests)
      */
     public QueueViewModel(TaskRunner runner, Clock clock, QueueTexts texts, UserErrors errors,
             java.util.concurrent.Executor uiThread) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -32,7 +31,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * The bulk approval window. The one entry point is {@link #open(List)}: wire it to the queue's bulk-approval button,
- * e.g. {@code queueView.setBulkApprovalHandler(bulkDialog::open)}.
+ * e.g. {@code queue.setBulkApprovalHandler(bulkDialog::open)} on the queue's view model.
  */
 public final class BulkApprovalDialog {
     private final BulkApprovalViewModel vm;
@@ -110,22 +109,8 @@ public final class BulkApprovalDialog {
         refusal.visibleProperty().bind(vm.refusalProperty().isNotEmpty());
         refusal.managedProperty().bind(refusal.visibleProperty());
 
-        ComboBox<ReasonCode> code = new ComboBox<>(FXCollections.observableArrayList(vm.reasonCodeChoices()));
-        code.setId("bulkReasonCode");
-        code.setPromptText(messages.get("decision.reasonCode.prompt"));
-        code.setAccessibleText(messages.get("decision.reasonCode.a11y"));
-        code.setCellFactory(l -> new ReasonCell());
-        code.setButtonCell(new ReasonCell());
-        code.setPrefWidth(232);
-        code.valueProperty().bindBidirectional(vm.reasonCodeProperty());
-        TextArea reason = new TextArea();
-        reason.setId("bulkReasonText");
-        reason.setPromptText(messages.get("decision.reason.prompt"));
-        reason.setAccessibleText(messages.get("decision.reason.a11y"));
-        reason.setPrefRowCount(2);
-        reason.setWrapText(true);
-        reason.textProperty().bindBidirectional(vm.reasonTextProperty());
-        HBox.setHgrow(reason, Priority.ALWAYS);
+        ComboBox<ReasonCode> code = ReasonFields.code(messages, vm.reasonCodeProperty(), "bulkReasonCode");
+        TextArea reason = ReasonFields.text(messages, vm.reasonTextProperty(), "bulkReasonText");
         HBox form = new HBox(10, code, reason);
         form.visibleProperty().bind(vm.refusalProperty().isEmpty());
         form.managedProperty().bind(form.visibleProperty());
@@ -186,15 +171,6 @@ public final class BulkApprovalDialog {
         root.setPadding(new Insets(16));
         VBox.setVgrow(list, Priority.ALWAYS);
         return root;
-    }
-
-    private final class ReasonCell extends ListCell<ReasonCode> {
-        @Override
-        protected void updateItem(ReasonCode code, boolean empty) {
-            super.updateItem(code, empty);
-            setText(empty || code == null ? messages.get("decision.reasonCode.prompt")
-                    : messages.get("reason." + code.json()));
-        }
     }
 
     private final class ResultCell extends ListCell<BulkApprovalViewModel.Result> {

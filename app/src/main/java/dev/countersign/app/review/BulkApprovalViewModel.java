@@ -22,7 +22,6 @@ import dev.countersign.model.json.Digests;
 import dev.countersign.model.record.DecisionRecords;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -276,9 +275,6 @@ public final class BulkApprovalViewModel {
     }
 
     /** The reason codes a reviewer may pick (not the gateway's own auto-approval). */
-    public List<ReasonCode> reasonCodeChoices() {
-        return Arrays.stream(ReasonCode.values()).filter(c -> c != ReasonCode.POLICY_AUTO_APPROVED).toList();
-    }
 
     public ObservableList<QueueRow> rows() {
         return rows;

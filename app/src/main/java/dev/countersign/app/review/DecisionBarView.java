@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,7 +16,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -55,24 +53,8 @@ public final class DecisionBarView extends VBox {
                 verdict == Verdict.APPROVE ? approve : verdict == Verdict.DENY ? deny : null));
         HBox verdictBox = new HBox(0, approve, deny);
 
-        ComboBox<ReasonCode> reasonCode = new ComboBox<>(FXCollections.observableArrayList(vm.reasonCodeChoices()));
-        reasonCode.setId("reasonCode");
-        reasonCode.setPromptText(messages.get("decision.reasonCode.prompt"));
-        reasonCode.setAccessibleText(messages.get("decision.reasonCode.a11y"));
-        reasonCode.setCellFactory(list -> new ReasonCell());
-        reasonCode.setButtonCell(new ReasonCell());
-        reasonCode.setPrefWidth(232);
-        reasonCode.valueProperty().bindBidirectional(vm.reasonCodeProperty());
-
-        TextArea reason = new TextArea();
-        reason.setId("reasonText");
-        reason.setPromptText(messages.get("decision.reason.prompt"));
-        reason.setAccessibleText(messages.get("decision.reason.a11y"));
-        reason.setPrefRowCount(2);
-        reason.setPrefColumnCount(16);
-        reason.setWrapText(true);
-        reason.textProperty().bindBidirectional(vm.reasonTextProperty());
-        HBox.setHgrow(reason, Priority.ALWAYS);
+        ComboBox<ReasonCode> reasonCode = ReasonFields.code(messages, vm.reasonCodeProperty(), "reasonCode");
+        TextArea reason = ReasonFields.text(messages, vm.reasonTextProperty(), "reasonText");
 
         Button submit = new Button(messages.get("decision.submit"),
                 new FontIcon(MaterialDesignT.TEXT_BOX_CHECK_OUTLINE));
@@ -243,15 +225,6 @@ public final class DecisionBarView extends VBox {
         message.getStyleClass().removeAll("tone-info", "tone-success", "tone-warning", "tone-error");
         if (tone != null && tone != DecisionViewModel.Tone.NONE) {
             message.getStyleClass().add("tone-" + tone.name().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private final class ReasonCell extends ListCell<ReasonCode> {
-        @Override
-        protected void updateItem(ReasonCode code, boolean empty) {
-            super.updateItem(code, empty);
-            setText(empty || code == null ? messages.get("decision.reasonCode.prompt")
-                    : messages.get("reason." + code.json()));
         }
     }
 }

@@ -19,7 +19,6 @@ import dev.countersign.model.crypto.Signer;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -355,7 +354,7 @@ public final class DecisionViewModel {
 
     /** The reason codes a reviewer may pick; POLICY_AUTO_APPROVED is reserved for the gateway's own approvals. */
     public List<ReasonCode> reasonCodeChoices() {
-        return Arrays.stream(ReasonCode.values()).filter(c -> c != ReasonCode.POLICY_AUTO_APPROVED).toList();
+        return ReasonFields.choices();
     }
 
     public ObjectProperty<ReasonCode> reasonCodeProperty() {

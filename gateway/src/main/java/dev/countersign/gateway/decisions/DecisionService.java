@@ -34,6 +34,7 @@ import dev.countersign.model.record.RecordVerificationException;
 import dev.countersign.model.record.VerifiedDecision;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -43,6 +44,8 @@ import java.util.Optional;
  * the record, the nonce's use and the proposal's new status: a refused decision changes nothing.
  */
 public final class DecisionService {
+    /** How finely a reviewer sets an execution window: to the minute. */
+    private static final Duration WINDOW_GRAIN = Duration.ofMinutes(1);
     private final Database database;
     private final Writer writer;
     private final ProposalStore proposals;
@@ -200,7 +203,7 @@ public final class DecisionService {
 
     /**
      * A reviewer's record may not pose as the gateway's own, and an execution window must fit the proposal: it starts
-     * no earlier than the proposal was made, and ends after now and no later than the proposal's expiry.
+     * no earlier than the minute the proposal was made, and ends after now and no later than the proposal's expiry.
      */
     private static void checkConditions(Decision d, StoredVersion current, ProposalRow row, ProposalStatus status,
             Instant now) {
@@ -209,7 +212,8 @@ public final class DecisionService {
                     + " gateway's automatic approvals.", row, status);
         }
         Conditions window = d.conditions();
-        if (window != null && window.notBefore().isBefore(current.proposal().createdAt())) {
+        // a window is written to the minute, so it may start in the minute the proposal was made
+        if (window != null && window.notBefore().isBefore(current.proposal().createdAt().minus(WINDOW_GRAIN))) {
             throw refuse(ProblemType.INVALID_RECORD, "The approval's execution window starts at " + window.notBefore()
                     + ", before the proposal was made (" + current.proposal().createdAt() + ").", row, status);
         }
