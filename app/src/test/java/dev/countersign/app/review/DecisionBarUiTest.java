@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.countersign.app.identity.SigningSession;
 import dev.countersign.app.queue.QueueRow;
 import dev.countersign.app.support.ConsoleDriver;
 import dev.countersign.app.support.Observer;
@@ -26,7 +25,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -136,17 +134,7 @@ class DecisionBarUiTest {
     }
 
     static void firstRun(ConsoleDriver console) throws Exception {
-        PasswordField passphrase = console.awaitNode("#newPassphrase", Duration.ofSeconds(30));
-        PasswordField confirm = console.robot().lookup("#confirmPassphrase").query();
-        console.robot().interact(() -> {
-            passphrase.setText(PASSPHRASE);
-            confirm.setText(PASSPHRASE);
-        });
-        console.robot().clickOn("#firstRunUnlockPeriod").clickOn("15 minutes");
-        console.robot().clickOn("#createKey");
-        console.awaitGone("#newKeyDialog", Duration.ofSeconds(60));
-        ConsoleDriver.await(Duration.ofSeconds(30), () -> console.app().composition().session()
-                .enrollmentProperty().get() == SigningSession.Enrollment.ENROLLED);
+        console.createKey(PASSPHRASE);
         console.awaitQueue(15);
     }
 

@@ -1,7 +1,6 @@
 package dev.countersign.app.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.app.queue.QueueRow;
 import dev.countersign.app.support.ConsoleDriver;
@@ -54,14 +53,7 @@ class AccessibleNamesTest {
         console = ConsoleDriver.start(dataDir, Duration.ofSeconds(30));
         PasswordField passphrase = console.awaitNode("#newPassphrase", Duration.ofSeconds(30));
         assertEquals(List.of(), problems(passphrase.getScene().getRoot()), "first-run window");
-        PasswordField confirm = console.robot().lookup("#confirmPassphrase").query();
-        console.robot().interact(() -> {
-            passphrase.setText(PASSPHRASE);
-            confirm.setText(PASSPHRASE);
-        });
-        Button create = console.robot().lookup("#createKey").queryButton();
-        console.robot().interact(create::fire);
-        console.awaitGone("#newKeyDialog", Duration.ofSeconds(60));
+        console.createKey(PASSPHRASE);
         console.awaitQueue(14);
         assertEquals(1280, console.stage().getScene().getWidth(), 1);
         assertEquals(800, console.stage().getScene().getHeight(), 1);

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.application.Application;
-import javafx.scene.control.Button;
-import javafx.scene.control.PasswordField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +38,8 @@ class ThemeSwitchTest {
     void theViewMenuSwitchesToDarkAndTheNextStartRemembersIt() throws Exception {
         console = ConsoleDriver.start(dataDir, Duration.ofSeconds(30));
         assertEquals(new PrimerLight().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
-        createKey();
+        console.createKey(PASSPHRASE);
+        assertTrue(Files.exists(dataDir.resolve(AppComposition.KEY_FILE)));
 
         console.robot().clickOn("View").clickOn("Dark theme");
         ConsoleDriver.await(Duration.ofSeconds(10), () -> Files.isRegularFile(dataDir.resolve(DisplayPreferences.FILE)));
@@ -64,18 +63,5 @@ class ThemeSwitchTest {
         assertEquals("{\"theme\": \"solarized\"}", Files.readString(dataDir.resolve(DisplayPreferences.FILE)));
         assertFalse(Files.exists(dataDir.resolve("missing").resolve(DisplayPreferences.FILE)));
         assertEquals(Theme.LIGHT, new DisplayPreferences(dataDir.resolve("missing")).theme());
-    }
-
-    private void createKey() throws Exception {
-        PasswordField passphrase = console.awaitNode("#newPassphrase", Duration.ofSeconds(30));
-        PasswordField confirm = console.robot().lookup("#confirmPassphrase").query();
-        console.robot().interact(() -> {
-            passphrase.setText(PASSPHRASE);
-            confirm.setText(PASSPHRASE);
-        });
-        Button create = console.robot().lookup("#createKey").queryButton();
-        console.robot().interact(create::fire);
-        console.awaitGone("#newKeyDialog", Duration.ofSeconds(60));
-        assertTrue(Files.exists(dataDir.resolve(AppComposition.KEY_FILE)));
     }
 }

@@ -2,7 +2,9 @@ package dev.countersign.app.support;
 
 import dev.countersign.app.AppConfig;
 import dev.countersign.app.CountersignApp;
+import dev.countersign.app.identity.SigningSession;
 import dev.countersign.app.queue.QueueRow;
+import dev.countersign.app.settings.UnlockPeriod;
 import dev.countersign.model.ActionType;
 import dev.countersign.model.RiskTier;
 import dev.countersign.model.api.ProposalView;
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -63,6 +67,26 @@ public final class ConsoleDriver {
 
     public CountersignApp app() {
         return app;
+    }
+
+    /**
+     * Answers the first-run window: the passphrase twice, kept unlocked for 15 minutes (so signing in and the first
+     * decisions share one unlock), then Create; waits until the key is enrolled.
+     */
+    public void createKey(String passphrase) throws TimeoutException {
+        PasswordField first = awaitNode("#newPassphrase", Duration.ofSeconds(30));
+        PasswordField confirm = robot.lookup("#confirmPassphrase").query();
+        @SuppressWarnings("unchecked")
+        ComboBox<UnlockPeriod> period = robot.lookup("#firstRunUnlockPeriod").query();
+        robot.interact(() -> {
+            first.setText(passphrase);
+            confirm.setText(passphrase);
+            period.setValue(UnlockPeriod.FIFTEEN_MINUTES);
+        });
+        robot.interact(() -> robot.lookup("#createKey").queryButton().fire());
+        awaitGone("#newKeyDialog", Duration.ofSeconds(60));
+        await(Duration.ofSeconds(30), () -> app.composition().session().enrollmentProperty().get()
+                == SigningSession.Enrollment.ENROLLED);
     }
 
     /** Waits until the gateway answered and the queue holds at least {@code rows} rows. */
