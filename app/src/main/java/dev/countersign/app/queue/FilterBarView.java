@@ -117,18 +117,19 @@ final class FilterBarView extends VBox {
         }
 
         vm.choices().tierCountsProperty().addListener((obs, old, counts) -> rebuildTiers());
+        // the menus name agents by their whole id (two agents may share the last segment the rows show), and
+        // environments and ids as their bytes say
         vm.choices().environments().addListener((ListChangeListener<String>) c -> rebuild(environments,
-                vm.choices().environments(), s -> s, QueueFilter::environments, QueueFilter::withEnvironments));
+                vm.choices().environments(), FilterBarView::revealed, QueueFilter::environments,
+                QueueFilter::withEnvironments));
         vm.choices().agents().addListener((ListChangeListener<String>) c -> rebuild(agents, vm.choices().agents(),
-                id -> texts.agentShort(UntrustedText.reveal(id).text()), QueueFilter::agents,
-                QueueFilter::withAgents));
+                FilterBarView::revealed, QueueFilter::agents, QueueFilter::withAgents));
         vm.queueFilterProperty().addListener((obs, old, f) -> showFilter());
         rebuildTiers();
         rebuild(actions, List.of(ActionType.values()), texts::action, QueueFilter::actions, QueueFilter::withActions);
-        rebuild(environments, vm.choices().environments(), s -> s, QueueFilter::environments,
+        rebuild(environments, vm.choices().environments(), FilterBarView::revealed, QueueFilter::environments,
                 QueueFilter::withEnvironments);
-        rebuild(agents, vm.choices().agents(), id -> texts.agentShort(UntrustedText.reveal(id).text()),
-                QueueFilter::agents, QueueFilter::withAgents);
+        rebuild(agents, vm.choices().agents(), FilterBarView::revealed, QueueFilter::agents, QueueFilter::withAgents);
         showFilter();
     }
 
@@ -316,5 +317,9 @@ final class FilterBarView extends VBox {
         bar.visibleProperty().bind(vm.canApproveSelectionProperty());
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
+    }
+
+    private static String revealed(String untrusted) {
+        return UntrustedText.reveal(untrusted).text();
     }
 }

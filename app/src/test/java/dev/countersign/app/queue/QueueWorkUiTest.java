@@ -115,7 +115,7 @@ class QueueWorkUiTest {
 
         String agent = queue.rows().get(0).summary().agentId();
         robot.clickOn("#filterAgent");
-        pick(queue.texts().agentShort(agent));
+        pick(agent); // the menu names the agent by its whole id
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(count(r -> r.summary().agentId().equals(agent)), shown().size());
         robot.clickOn("#clearFilters");
