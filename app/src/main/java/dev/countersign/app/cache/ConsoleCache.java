@@ -15,12 +15,14 @@ public final class ConsoleCache implements AutoCloseable {
     private final ProposalCache proposals;
     private final Outbox outbox;
     private final RecordCache records;
+    private final EvidenceCache evidence;
 
     private ConsoleCache(CacheDatabase db) {
         this.db = db;
         this.proposals = new ProposalCache(db);
         this.outbox = new Outbox(db);
         this.records = new RecordCache(db);
+        this.evidence = new EvidenceCache(db);
     }
 
     public static ConsoleCache open(Path stem, CacheFileCheck check) {
@@ -48,6 +50,10 @@ public final class ConsoleCache implements AutoCloseable {
 
     public RecordCache records() {
         return records;
+    }
+
+    public EvidenceCache evidence() {
+        return evidence;
     }
 
     public Path file() {
