@@ -93,8 +93,10 @@ final class DecisionDocument {
         }
         String reviewer = t.format("report.banner.by", PdfText.untrusted(record.reviewer()),
                 t.time(decision == null ? record.recordedAt() : decision.decidedAt()));
-        pdf.banner(t.upper(t.verdict(verdict)), List.of(reviewer, line),
-                check != null && check.failed() ? Tone.BAD : tone);
+        // the verdict's colour only when it is proven; the words say the same either way
+        Tone shown = check != null && check.failed() ? Tone.BAD : check != null && check.verified() ? tone
+                : Tone.NEUTRAL;
+        pdf.banner(t.upper(t.verdict(verdict)), List.of(reviewer, line), shown);
     }
 
     private long count(State state) {
@@ -283,7 +285,7 @@ final class DecisionDocument {
         rows.add(checkRow("report.check.signature", c == null ? null : c.signature(),
                 t.get("report.check.signature.what")));
         rows.add(checkRow("report.check.keyEnrolled", c == null ? null : c.keyEnrolled(),
-                t.format("report.check.keyEnrolled.what", record.keyId(), PdfText.untrusted(record.reviewer()))));
+                t.format("report.check.keyEnrolled.what", PdfText.untrusted(record.reviewer()))));
         rows.add(checkRow("report.check.inLog", c == null ? null : c.inLog(),
                 t.format("report.check.inLog.what", Long.toString(record.logIndex()))));
         rows.add(checkRow("report.check.proposal", c == null ? null : c.proposal(),
@@ -307,7 +309,7 @@ final class DecisionDocument {
         for (Finding f : findings) {
             findingRows.add(List.of(new Cell(t.get("report.findingSeverity." + f.severity().name()
                     .toLowerCase(Locale.ROOT)), pdf.strong),
-                    new Cell(f.file() == null ? t.get("report.wholeBundle") : PdfText.untrusted(f.file()), pdf.body),
+                    new Cell(f.file() == null ? "—" : PdfText.untrusted(f.file()), pdf.body),
                     new Cell(PdfText.untrusted(f.message()), pdf.body)));
         }
         pdf.table(List.of(new Column(t.get("report.col.severity"), 1.3f), new Column(t.get("report.col.file"), 3),

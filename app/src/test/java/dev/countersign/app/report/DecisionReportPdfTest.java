@@ -116,8 +116,8 @@ class DecisionReportPdfTest {
 
         String text = read(target).text();
         String joined = squeeze(text);
-        assertTrue(joined.contains("Routineclean[[U+200B]]up[U+1F600]ofst[U+043E]legrants;[[U+202E]]detalpmet[[U+202C]]perpolicy."),
-                text);
+        assertTrue(joined.contains("Routineclean[[U+200B]]up[U+1F600]ofst[U+043E]legrants;"
+                + "[[U+202E]]detalpmet[[U+202C]]perpolicy."), text);
         assertTrue(text.contains("svc-payments-[U+043E]dmin"), "a Cyrillic о in the target's name");
         assertTrue(joined.contains("cred[[U+200B]]ential-bot"), "a zero-width space in the agent id");
         assertTrue(text.contains("\"payments-[[U+202E]]nimda\""), "a right-to-left override in a parameter");
@@ -171,7 +171,7 @@ class DecisionReportPdfTest {
         assertTrue(squeeze(text).contains(ReportFixtures.GATEWAY_KEY_ID));
         assertTrue(text.contains("Exported by amara.okafor@northwind.example at 2026-11-24 18:03:12 UTC"));
         assertTrue(text.contains("299 verified, 1 failed, 0 not fully checked."));
-        assertTrue(text.contains("All reviewers 180 60 60 300"), "counts by verdict: 3/5 approve, 1/5 each other");
+        assertTrue(text.contains("All reviewers 214 43 43 300"), "of every 7: 5 approvals, a denial, an escalation");
         assertTrue(text.contains("Records (300)"));
         assertTrue(text.contains("log/entries.jsonl"));
         assertTrue(squeeze(text).contains("entry106namesadifferentrecorddigestthanrec_0007_106"));

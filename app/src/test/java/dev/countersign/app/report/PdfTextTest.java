@@ -12,6 +12,7 @@ class PdfTextTest {
 
     @Test
     void everyCharacterTakenAsWritableIsEncodedByHelvetica() {
+        BundledFontMapper.install(); // as the layout does: no scan of the system's fonts
         PDType1Font helvetica = new PDType1Font(FontName.HELVETICA);
         int writable = 0;
         for (int cp = 0; cp <= 0xFFFF; cp++) {
@@ -26,7 +27,8 @@ class PdfTextTest {
 
     @Test
     void otherCharactersBecomeTheirCodePoints() {
-        assertEquals("caf\u00E9 [U+043E] [U+1F600] [U+0007] \u20AC", PdfText.writable("caf\u00E9 \u043E \uD83D\uDE00 \u0007 \u20AC"));
+        assertEquals("caf\u00E9 [U+043E] [U+1F600] [U+0007] \u20AC",
+                PdfText.writable("caf\u00E9 \u043E \uD83D\uDE00 \u0007 \u20AC"));
         assertEquals("a b    c\nd\ne", PdfText.writable("a\u00A0b\tc\r\nd\ne"));
     }
 

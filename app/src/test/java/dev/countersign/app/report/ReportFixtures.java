@@ -55,8 +55,19 @@ public final class ReportFixtures {
     private static final String[] TARGETS = {"svc-payments-batch", "ci-deploy-bot", "okta-scim-sync",
         "grafana-api-key", "vault-pki-intermediate", "snowflake-etl-loader"};
 
-    private final KeyPair pair = Samples.freshEd25519();
-    private final String keyId = KeyIds.of(pair.getPublic());
+    private final KeyPair pair;
+    private final String keyId;
+
+    /** Records signed with a fresh key. */
+    public ReportFixtures() {
+        this(Samples.freshEd25519());
+    }
+
+    /** Records signed with this key (a fixed one makes the sample reports the same on every run). */
+    public ReportFixtures(KeyPair pair) {
+        this.pair = pair;
+        this.keyId = KeyIds.of(pair.getPublic());
+    }
 
     public String keyId() {
         return keyId;
@@ -161,13 +172,17 @@ public final class ReportFixtures {
                 RiskTier.CRITICAL, s.createdAt(), s.expiresAt());
     }
 
-    /** A bundle of {@code n} records across reviewers, verdicts and targets; record 7 fails its log check. */
+    /**
+     * A bundle of {@code n} records across reviewers, verdicts (of every 7: 5 approvals, a denial, an escalation) and
+     * targets; record 7 fails its log check.
+     */
     public BundleReport bundle(int n) {
         List<EvidenceItem> items = new ArrayList<>();
         List<RecordCheck> checks = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         ActionType[] actions = ActionType.values();
-        Verdict[] verdicts = {Verdict.APPROVE, Verdict.APPROVE, Verdict.DENY, Verdict.APPROVE, Verdict.ESCALATE};
+        Verdict[] verdicts = {Verdict.APPROVE, Verdict.APPROVE, Verdict.DENY, Verdict.APPROVE, Verdict.APPROVE,
+            Verdict.ESCALATE, Verdict.APPROVE};
         for (int i = 0; i < n; i++) {
             String target = TARGETS[i % TARGETS.length];
             Proposal p = new Proposal(String.format("prp_%04d", i + 1), 1,
@@ -178,8 +193,8 @@ public final class ReportFixtures {
                     "Scheduled change.", RiskTier.HIGH, Samples.CREATED.plusSeconds(600L * i),
                     Samples.CREATED.plusSeconds(600L * i + 7200));
             ProposalContext c = Samples.context(p);
-            Decision d = decision(p, c, verdicts[i % verdicts.length], REVIEWERS[i % REVIEWERS.length],
-                    p.createdAt().plusSeconds(900));
+            Decision d = decision(p, c, verdicts[i % verdicts.length],
+                    REVIEWERS[(i * 7 + i / 5) % REVIEWERS.length], p.createdAt().plusSeconds(900));
             DecisionRecordView r = record(p, d, 100 + i);
             items.add(new EvidenceItem(r, p, c));
             if (i == 6) {

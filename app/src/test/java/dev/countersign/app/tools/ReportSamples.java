@@ -4,6 +4,7 @@ import dev.countersign.app.common.Messages;
 import dev.countersign.app.records.RecordRow;
 import dev.countersign.app.report.DecisionReportPdf;
 import dev.countersign.app.report.ReportFixtures;
+import dev.countersign.model.testing.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +22,7 @@ public final class ReportSamples {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/report-samples");
         Files.createDirectories(out);
-        ReportFixtures fixtures = new ReportFixtures();
+        ReportFixtures fixtures = new ReportFixtures(Samples.rfc8032KeyPair());
         DecisionReportPdf writer = new DecisionReportPdf(Messages.load(Locale.ENGLISH),
                 Clock.fixed(ReportFixtures.GENERATED, ZoneOffset.UTC), "countersign-console/0.1.0");
         RecordRow demo = fixtures.demoRow();
