@@ -1,12 +1,13 @@
 package dev.countersign.app.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.countersign.app.common.UntrustedText;
 import dev.countersign.app.records.RecordRow;
 import dev.countersign.app.report.PdfLayout.Cell;
 import dev.countersign.app.report.PdfLayout.Column;
 import dev.countersign.app.report.PdfLayout.Field;
 import dev.countersign.app.report.PdfLayout.Tone;
 import dev.countersign.app.review.ParameterDiff;
-import dev.countersign.app.common.UntrustedText;
 import dev.countersign.model.Criticality;
 import dev.countersign.model.Decision;
 import dev.countersign.model.DependentWorkload;
@@ -26,8 +27,10 @@ import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.Statement;
 import dev.countersign.model.record.Subject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Lays out the report of one decision record: verdict first, then the decision, proposal, context, checks, digests. */
 final class DecisionDocument {
@@ -157,16 +160,47 @@ final class DecisionDocument {
         pdf.fields(fields);
         pdf.gap(4);
         pdf.quoted(t.get("report.intent.caption"), PdfText.untrusted(p.intent()));
-        UntrustedText.Revealed revealed = UntrustedText.reveal(p.intent());
-        if (!revealed.hidden().isEmpty()) {
-            pdf.gap(3);
-            pdf.paragraph(t.format("report.intent.hidden", String.join("; ", revealed.hidden())), pdf.strong);
-        }
-        if (!revealed.lookalikes().isEmpty()) {
-            pdf.gap(3);
-            pdf.paragraph(t.format("report.intent.lookalikes", String.join("; ", revealed.lookalikes())), pdf.strong);
-        }
+        warnings(p);
         parameters(p);
+    }
+
+    /** What the agent's words hide, over every string it wrote: the intent, its ids and names, the parameters. */
+    private void warnings(Proposal p) {
+        Set<String> hidden = new LinkedHashSet<>();
+        Set<String> lookalikes = new LinkedHashSet<>();
+        for (String text : agentStrings(p)) {
+            UntrustedText.Revealed revealed = UntrustedText.reveal(text);
+            hidden.addAll(revealed.hidden());
+            lookalikes.addAll(revealed.lookalikes());
+        }
+        if (!hidden.isEmpty()) {
+            pdf.gap(3);
+            pdf.paragraph(t.format("report.agent.hidden", PdfText.untrusted(String.join("; ", hidden))), pdf.strong);
+        }
+        if (!lookalikes.isEmpty()) {
+            pdf.gap(3);
+            pdf.paragraph(t.format("report.agent.lookalikes", PdfText.untrusted(String.join("; ", lookalikes))),
+                    pdf.strong);
+        }
+    }
+
+    private static List<String> agentStrings(Proposal p) {
+        List<String> out = new ArrayList<>(List.of(p.intent(), p.agent().id(), p.agent().owner(), p.target().id(),
+                p.target().name(), p.target().provider(), p.environment()));
+        collect(p.parameters().before(), out);
+        collect(p.parameters().after(), out);
+        return out;
+    }
+
+    private static void collect(JsonNode node, List<String> out) {
+        if (node.isTextual()) {
+            out.add(node.textValue());
+        } else if (node.isObject()) {
+            node.fieldNames().forEachRemaining(out::add);
+            node.elements().forEachRemaining(child -> collect(child, out));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> collect(child, out));
+        }
     }
 
     private void parameters(Proposal p) {

@@ -19,12 +19,15 @@ import dev.countersign.model.bundle.Finding;
 import dev.countersign.model.bundle.RecordCheck.State;
 import dev.countersign.model.json.Digests;
 import dev.countersign.model.record.DecisionRecords;
+import dev.countersign.model.record.DsseEnvelope;
 import dev.countersign.model.testing.Samples;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -153,6 +156,24 @@ class DecisionReportPdfTest {
         assertTrue(squeeze(text).contains(DecisionRecords.proposalDigest(demo.proposal())),
                 "the digest the record names is still given");
         assertPagesNumbered(pdf);
+    }
+
+    @Test
+    void aRecordWhosePayloadCannotBeReadStillRendersAndSaysSo() throws Exception {
+        RecordRow demo = fixtures.demoRow();
+        DecisionRecordView r = demo.record();
+        DsseEnvelope garbled = new DsseEnvelope(r.envelope().payloadType(),
+                Base64.getEncoder().encodeToString("{not json".getBytes(StandardCharsets.UTF_8)),
+                r.envelope().signatures());
+        DecisionRecordView bad = new DecisionRecordView(r.recordId(), r.proposalId(), r.reviewer(), r.keyId(),
+                r.verdict(), r.recordedAt(), r.logIndex(), garbled);
+        Path target = dir.resolve("garbled.pdf");
+        writer.write(new RecordRow(bad, null, demo.proposal(), demo.context()), fixtures.facts(), target);
+
+        String text = read(target).text();
+        assertTrue(text.contains("The record’s payload cannot be read as a decision"), text);
+        assertTrue(text.contains("APPROVED"), "the verdict the gateway indexed");
+        assertTrue(squeeze(text).contains(Digests.canonicalSha256(garbled)));
     }
 
     @Test
