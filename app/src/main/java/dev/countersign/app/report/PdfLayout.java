@@ -269,7 +269,7 @@ final class PdfLayout implements AutoCloseable {
     void saveAtomically(Path target) throws IOException {
         finishPage();
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Path temp = Files.createTempFile(dir, ".countersign-report-", ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 document.save(out);

@@ -1,5 +1,7 @@
 package dev.countersign.app.report;
 
+import dev.countersign.model.bundle.EvidenceResult;
+import dev.countersign.model.log.Checkpoint;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,5 +17,12 @@ public record ReportFacts(Instant generatedAt, String consoleVersion, String gat
     public ReportFacts {
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(consoleVersion, "consoleVersion");
+    }
+
+    /** The facts as a verification of the console's evidence found them; {@code result} may be null (not verified). */
+    public static ReportFacts of(Instant generatedAt, String consoleVersion, EvidenceResult result) {
+        Checkpoint checkpoint = result == null ? null : result.checkpoint();
+        return new ReportFacts(generatedAt, consoleVersion, result == null ? null : result.gatewayKeyId(),
+                checkpoint == null ? null : checkpoint.size(), checkpoint == null ? null : checkpoint.time());
     }
 }

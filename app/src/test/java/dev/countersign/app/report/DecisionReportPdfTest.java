@@ -15,9 +15,11 @@ import dev.countersign.model.ProposalContext;
 import dev.countersign.model.Verdict;
 import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.bundle.BundleReport;
+import dev.countersign.model.bundle.EvidenceResult;
 import dev.countersign.model.bundle.Finding;
 import dev.countersign.model.bundle.RecordCheck.State;
 import dev.countersign.model.json.Digests;
+import dev.countersign.model.log.Checkpoint;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.DsseEnvelope;
 import dev.countersign.model.testing.Samples;
@@ -266,6 +268,18 @@ class DecisionReportPdfTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(target), files.toList());
         }
+    }
+
+    @Test
+    void theFactsComeFromAnEvidenceResultOrAreUnknown() {
+        Checkpoint checkpoint = new Checkpoint(ReportFixtures.GATEWAY_KEY_ID, 42, "0".repeat(64),
+                ReportFixtures.GENERATED);
+        ReportFacts facts = ReportFacts.of(ReportFixtures.GENERATED, "c/1",
+                new EvidenceResult(ReportFixtures.GATEWAY_KEY_ID, checkpoint, List.of(), List.of()));
+        assertEquals(new ReportFacts(ReportFixtures.GENERATED, "c/1", ReportFixtures.GATEWAY_KEY_ID, 42L,
+                ReportFixtures.GENERATED), facts);
+        assertEquals(new ReportFacts(ReportFixtures.GENERATED, "c/1", null, null, null),
+                ReportFacts.of(ReportFixtures.GENERATED, "c/1", null));
     }
 
     @Test
