@@ -8,7 +8,6 @@ import dev.countersign.app.oversight.OversightFigures.OpenException;
 import dev.countersign.app.oversight.OversightFigures.ReviewerCount;
 import dev.countersign.app.oversight.OversightFigures.TimeToDecision;
 import dev.countersign.app.oversight.OversightFigures.VerdictCounts;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -110,10 +109,5 @@ public final class OversightTexts {
     public String date(Instant instant) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withZone(zone).withLocale(messages.locale())
                 .format(instant);
-    }
-
-    /** Never used for figures, only for spans in summaries of single values. */
-    String span(Duration d) {
-        return time.span(d);
     }
 }

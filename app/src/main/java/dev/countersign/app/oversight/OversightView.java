@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.Chart;
@@ -80,6 +78,7 @@ public final class OversightView extends ScrollPane {
         automatic.setLabelsVisible(true);
         automatic.setLegendVisible(true);
         exceptions.setLegendVisible(false);
+        verdicts.setCategoryGap(2);
         time.setLegendVisible(false);
         exceptionList.setId("oversightExceptionList");
 
@@ -129,7 +128,26 @@ public final class OversightView extends ScrollPane {
         if (chart.getYAxis() instanceof NumberAxis n) {
             n.setMinorTickVisible(false);
         }
+        for (javafx.scene.chart.Axis<?> axis : List.of(chart.getXAxis(), chart.getYAxis())) {
+            if (axis instanceof NumberAxis n && !"oversight.axis.ageDays".equals(xLabel)) {
+                n.setTickLabelFormatter(WHOLE); // counts: no "2.5 proposals"
+            }
+        }
     }
+
+    /** Whole numbers only; the ticks between them are left unlabelled. */
+    private static final javafx.util.StringConverter<Number> WHOLE = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double d = n.doubleValue();
+            return d == Math.rint(d) ? String.valueOf((long) d) : "";
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.valueOf(s);
+        }
+    };
 
     private VBox card(Chart chart, ObservableStringValue summary, String summaryId) {
         chart.setMinHeight(260);
@@ -203,7 +221,7 @@ public final class OversightView extends ScrollPane {
         for (int i = top.size() - 1; i >= 0; i--) { // the chart draws the first category at the bottom
             ReviewerCount r = top.get(i);
             names.add(r.reviewer());
-            add(perReviewer, r.reviewer(), r.counts(), c -> c);
+            add(perReviewer, r.reviewer(), r.counts());
         }
         ((CategoryAxis) reviewers.getYAxis()).getCategories().setAll(names);
         reviewers.getData().setAll(perReviewer);
@@ -223,13 +241,9 @@ public final class OversightView extends ScrollPane {
     }
 
     private static void add(List<XYChart.Series<Number, String>> series, String name,
-            OversightFigures.VerdictCounts counts, Function<Integer, Integer> f) {
-        series.get(0).getData().add(new XYChart.Data<>(f.apply(counts.approvals()), name));
-        series.get(1).getData().add(new XYChart.Data<>(f.apply(counts.denials()), name));
-        series.get(2).getData().add(new XYChart.Data<>(f.apply(counts.escalations()), name));
-    }
-
-    Node timeChart() {
-        return time;
+            OversightFigures.VerdictCounts counts) {
+        series.get(0).getData().add(new XYChart.Data<>(counts.approvals(), name));
+        series.get(1).getData().add(new XYChart.Data<>(counts.denials(), name));
+        series.get(2).getData().add(new XYChart.Data<>(counts.escalations(), name));
     }
 }

@@ -38,9 +38,12 @@ public final class RecordTexts {
     private final Messages messages;
     private final TimeTexts time;
 
-    public RecordTexts(Messages messages, TimeTexts time) {
+    private final java.time.ZoneId zone;
+
+    public RecordTexts(Messages messages, TimeTexts time, java.time.ZoneId zone) {
         this.messages = messages;
         this.time = time;
+        this.zone = zone;
     }
 
     public Messages messages() {
@@ -96,6 +99,12 @@ public final class RecordTexts {
 
     public String policy(PolicyVersion policy) {
         return policy == null ? messages.get("records.notHeld") : policy.text();
+    }
+
+    /** A short date and time for the table ("11/30/26, 6:33 PM"); the detail gives the long form. */
+    public String shortDateTime(Instant instant) {
+        return instant == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                java.time.format.FormatStyle.SHORT).withZone(zone).withLocale(messages.locale()).format(instant);
     }
 
     public String dateTime(Instant instant) {

@@ -172,17 +172,17 @@ public final class RecordsView extends VBox {
                 new javafx.collections.transformation.SortedList<>(vm.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().add(column("records.col.decidedAt", 132, RecordRow::decidedAt, texts::dateTime));
+        table.getColumns().add(column("records.col.decidedAt", 134, RecordRow::decidedAt, texts::shortDateTime));
         table.getColumns().add(verdictColumn());
-        table.getColumns().add(column("records.col.reviewer", 150, RecordRow::reviewer, s -> s));
-        table.getColumns().add(column("records.col.action", 130, RecordRow::actionType, texts::action));
-        table.getColumns().add(column("records.col.target", 150, RecordRow::targetName, RecordsView::revealed));
-        table.getColumns().add(column("records.col.environment", 80, RecordRow::environment, RecordsView::revealed));
+        table.getColumns().add(column("records.col.reviewer", 166, RecordRow::reviewer, s -> s));
+        table.getColumns().add(column("records.col.action", 120, RecordRow::actionType, texts::action));
+        table.getColumns().add(column("records.col.target", 146, RecordRow::targetName, RecordsView::revealed));
+        table.getColumns().add(column("records.col.environment", 66, RecordRow::environment, RecordsView::revealed));
         table.getColumns().add(tierColumn());
-        table.getColumns().add(column("records.col.agent", 130, RecordRow::agentId,
+        table.getColumns().add(column("records.col.agent", 118, RecordRow::agentId,
                 s -> s == null ? "" : agentShort(UntrustedText.reveal(s).text())));
-        table.getColumns().add(column("records.col.policy", 110, RecordRow::policy, texts::policy));
-        table.getColumns().add(column("records.col.logIndex", 60, RecordRow::logIndex, String::valueOf));
+        table.getColumns().add(column("records.col.policy", 84, RecordRow::policy, PolicyVersion::version));
+        table.getColumns().add(column("records.col.logIndex", 58, RecordRow::logIndex, String::valueOf));
         table.getColumns().add(verificationColumn());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new RecordTableRow());
@@ -233,14 +233,15 @@ public final class RecordsView extends VBox {
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item == null ? messages.get("records.notHeld") : text.apply(item));
-                setTooltip(empty || item == null ? null : new Tooltip(getText()));
+                setTooltip(empty || item == null ? null : new Tooltip(item instanceof PolicyVersion p ? p.text()
+                        : getText()));
             }
         });
         return column;
     }
 
     private TableColumn<RecordRow, Verdict> verdictColumn() {
-        TableColumn<RecordRow, Verdict> column = column("records.col.verdict", 92, RecordRow::verdict,
+        TableColumn<RecordRow, Verdict> column = column("records.col.verdict", 106, RecordRow::verdict,
                 texts::verdict);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -265,7 +266,7 @@ public final class RecordsView extends VBox {
     }
 
     private TableColumn<RecordRow, RiskTier> tierColumn() {
-        TableColumn<RecordRow, RiskTier> column = column("records.col.tier", 84, RecordRow::tier, texts::tier);
+        TableColumn<RecordRow, RiskTier> column = column("records.col.tier", 80, RecordRow::tier, texts::tier);
         column.setCellFactory(c -> new TableCell<>() {
             private final Label chip = chips.tier(RiskTier.LOW);
 
@@ -294,6 +295,11 @@ public final class RecordsView extends VBox {
         column.setCellFactory(c -> new TableCell<>() {
             private final Label[] badges = {CheckBadges.badge(), CheckBadges.badge(), CheckBadges.badge()};
             private final HBox box = new HBox(6, badges);
+
+            {
+                box.setAlignment(Pos.CENTER_LEFT);
+                setAlignment(Pos.CENTER_LEFT);
+            }
 
             @Override
             protected void updateItem(Integer item, boolean empty) {

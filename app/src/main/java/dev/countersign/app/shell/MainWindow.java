@@ -105,12 +105,13 @@ public final class MainWindow {
     private static final javafx.css.PseudoClass DROP = javafx.css.PseudoClass.getPseudoClass("bundle-drop");
 
     /** The one bundle file on the board, or null. */
-    static File bundle(Dragboard board) {
-        if (!board.hasFiles()) {
-            return null;
-        }
-        List<File> files = board.getFiles();
-        if (files.size() != 1) {
+    private static File bundle(Dragboard board) {
+        return board.hasFiles() ? bundle(board.getFiles()) : null;
+    }
+
+    /** The dropped file if it is exactly one regular file named *.csbundle (any case); null otherwise. */
+    static File bundle(List<File> files) {
+        if (files == null || files.size() != 1) {
             return null;
         }
         File file = files.get(0);

@@ -47,7 +47,7 @@ class OversightViewModelTest {
         assertEquals("3 approvals, 1 denial, no escalations.", vm.verdictSummaryProperty().get());
         assertEquals("1 of 3 approved proposals were approved automatically by policy (33%).",
                 vm.autoSummaryProperty().get());
-        assertEquals("1 open; the oldest was approved 2d 2h ago; 1 without an end.",
+        assertEquals("1 open; the oldest was approved 2d 2h ago; 1 has no end.",
                 vm.exceptionSummaryProperty().get());
         assertEquals("Most decisions: amara.okafor@northwind.example (2); 3 reviewers in all.",
                 vm.reviewerSummaryProperty().get());
