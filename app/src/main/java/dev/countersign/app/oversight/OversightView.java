@@ -105,10 +105,20 @@ public final class OversightView extends ScrollPane {
         setContent(content);
         vm.figuresProperty().addListener((obs, old, f) -> show(f));
         show(vm.figuresProperty().get());
-        // open exceptions and "last 24 h" depend on the clock: fresh figures each time the tab is shown
-        visibleProperty().addListener((obs, old, shown) -> {
-            if (shown) {
+        // open exceptions and "last 24 h" depend on the clock: fresh figures each time the view is shown again (a
+        // tab pane shows and hides the region that holds it, so the parent's visibility is what changes)
+        javafx.beans.value.ChangeListener<Boolean> shown = (obs, was, visible) -> {
+            if (visible) {
                 vm.recompute();
+            }
+        };
+        visibleProperty().addListener(shown);
+        parentProperty().addListener((obs, old, parent) -> {
+            if (old != null) {
+                old.visibleProperty().removeListener(shown);
+            }
+            if (parent != null) {
+                parent.visibleProperty().addListener(shown);
             }
         });
     }
