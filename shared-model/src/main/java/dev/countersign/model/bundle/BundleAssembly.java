@@ -34,6 +34,7 @@ final class BundleAssembly {
     private final Map<String, Object> parsed = new HashMap<>();
 
     private Evidence evidence;
+    private final List<String> recordIds = new ArrayList<>();
 
     private BundleAssembly(Map<String, byte[]> files, List<Finding> findings) {
         this.files = files;
@@ -48,6 +49,11 @@ final class BundleAssembly {
 
     Evidence evidence() {
         return evidence;
+    }
+
+    /** The manifest's record ids that can name a file, once each, in its order (whether or not the record was read). */
+    List<String> recordIds() {
+        return recordIds;
     }
 
     /** True if reviewers.json lists the key for the reviewer. */
@@ -89,6 +95,7 @@ final class BundleAssembly {
                         "the manifest lists this record twice"));
                 continue;
             }
+            recordIds.add(id);
             EvidenceItem item = item(id, byRecord.get(id));
             if (item != null) {
                 items.add(item);

@@ -80,6 +80,7 @@ public final class BundleVerifier {
             for (RecordCheck check : result.records()) {
                 findings.addAll(check.findings());
             }
+            result = withUnreadRecords(result, assembly.recordIds(), findings);
             boolean invalid = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR)
                     || result.records().stream().anyMatch(r -> !r.verified());
             return new BundleReport(invalid ? BundleReport.Status.INVALID : BundleReport.Status.VALID, file, manifest,
@@ -90,6 +91,26 @@ public final class BundleVerifier {
             findings.add(Finding.error(null, null, "unexpected", "the bundle could not be checked to the end: " + e));
             return new BundleReport(BundleReport.Status.INVALID, file, null, null, null, inFileOrder(findings));
         }
+    }
+
+    /** The checks in the manifest's order, with a failed check for each record that could not even be read. */
+    private static EvidenceResult withUnreadRecords(EvidenceResult result, List<String> recordIds,
+            List<Finding> findings) {
+        Map<String, RecordCheck> checked = new java.util.HashMap<>();
+        for (RecordCheck check : result.records()) {
+            checked.put(check.recordId(), check);
+        }
+        List<RecordCheck> all = new ArrayList<>(recordIds.size());
+        for (String id : recordIds) {
+            RecordCheck check = checked.get(id);
+            if (check == null) {
+                List<Finding> own = findings.stream().filter(f -> id.equals(f.recordId())).toList();
+                RecordCheck.State unknown = RecordCheck.State.UNKNOWN;
+                check = new RecordCheck(id, -1, null, RecordCheck.State.FAILED, unknown, unknown, unknown, unknown, own);
+            }
+            all.add(check);
+        }
+        return new EvidenceResult(result.gatewayKeyId(), result.checkpoint(), all, result.findings());
     }
 
     private static BundleReport unreadable(String file, BundleManifest manifest, List<Finding> findings) {
@@ -205,7 +226,17 @@ public final class BundleVerifier {
 
     /** Bundle-wide findings first, then by file name; stable, so each file's findings keep their order. */
     private static List<Finding> inFileOrder(List<Finding> findings) {
-        List<Finding> sorted = new ArrayList<>(findings);
+        List<Finding> sorted = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            String file = f.file();
+            if (f.recordId() == null && file != null && file.startsWith("records/") && file.endsWith(".json")) {
+                String id = file.substring("records/".length(), file.length() - ".json".length());
+                if (BundleFormat.safeId(id)) {
+                    f = new Finding(f.severity(), file, id, f.code(), f.message());
+                }
+            }
+            sorted.add(f);
+        }
         sorted.sort(Comparator.comparing((Finding f) -> f.file() == null ? "" : f.file()));
         return sorted;
     }
