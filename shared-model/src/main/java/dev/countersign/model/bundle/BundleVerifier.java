@@ -78,7 +78,7 @@ public final class BundleVerifier {
             }
             checkFiles(manifest, files.files(), findings);
             checkSignature(manifest, manifestBytes, files.files(), findings);
-            BundleAssembly assembly = BundleAssembly.of(manifest, files.files(), findings);
+            BundleAssembly assembly = BundleAssembly.of(manifest, files.files(), findings, threads, progress);
             EvidenceResult result = EvidenceVerifier.check(assembly.evidence(), pinnedGatewayKey, threads, provider,
                     true, progress);
             findings.addAll(result.findings());
