@@ -179,8 +179,10 @@ public final class RecordsView extends VBox {
         table.getColumns().add(column("records.col.target", 146, RecordRow::targetName, RecordsView::revealed));
         table.getColumns().add(column("records.col.environment", 66, RecordRow::environment, RecordsView::revealed));
         table.getColumns().add(tierColumn());
-        table.getColumns().add(column("records.col.agent", 118, RecordRow::agentId,
-                s -> s == null ? "" : agentShort(UntrustedText.reveal(s).text())));
+        TableColumn<RecordRow, String> agent = column("records.col.agent", 118, RecordRow::agentId,
+                s -> s == null ? "" : agentShort(UntrustedText.reveal(s).text()));
+        agent.setUserData((Function<Object, String>) s -> UntrustedText.reveal((String) s).text()); // whole id
+        table.getColumns().add(agent);
         table.getColumns().add(column("records.col.policy", 84, RecordRow::policy, PolicyVersion::version));
         table.getColumns().add(column("records.col.logIndex", 58, RecordRow::logIndex, String::valueOf));
         table.getColumns().add(verificationColumn());
@@ -233,11 +235,20 @@ public final class RecordsView extends VBox {
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item == null ? messages.get("records.notHeld") : text.apply(item));
-                setTooltip(empty || item == null ? null : new Tooltip(item instanceof PolicyVersion p ? p.text()
-                        : getText()));
+                setTooltip(empty || item == null ? null : new Tooltip(tip(getTableColumn(), item, getText())));
             }
         });
         return column;
+    }
+
+    /** A cell's tooltip: the whole value where the cell shows part of it (policy id, the agent's whole id). */
+    @SuppressWarnings("unchecked")
+    private static String tip(TableColumn<?, ?> column, Object item, String shown) {
+        if (item instanceof PolicyVersion p) {
+            return p.text();
+        }
+        return column != null && column.getUserData() instanceof Function<?, ?> whole
+                ? ((Function<Object, String>) whole).apply(item) : shown;
     }
 
     private TableColumn<RecordRow, Verdict> verdictColumn() {

@@ -58,6 +58,8 @@ public final class RecordsViewModel {
     private final Actions actions;
     private final String banner;
     private final ObservableList<RecordRow> rows = FXCollections.observableArrayList();
+    /** One read-only view of the rows, kept, so listeners on it live as long as this view model. */
+    private final ObservableList<RecordRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<RecordRow> visible = new FilteredList<>(rows);
     private final ObservableList<RecordRow> selectedRows = FXCollections.observableArrayList();
     private final ObjectProperty<RecordRow> selected = new SimpleObjectProperty<>();
@@ -234,7 +236,7 @@ public final class RecordsViewModel {
 
     /** Every row held, newest first. */
     public ObservableList<RecordRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 
     /** The rows the filter, the period and the search let through, newest first. */

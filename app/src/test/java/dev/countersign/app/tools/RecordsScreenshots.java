@@ -68,6 +68,18 @@ public final class RecordsScreenshots {
             pause();
             ScreenshotTour.snapshot(view.getScene(), out.resolve("records-hidden-text" + suffix + ".png"));
 
+            List<RecordRow> real = realEvidence();
+            RecordsViewModel verified = RecordsViewModel.live(new SyncTaskRunner(), Clock.fixed(
+                    dev.countersign.model.testing.EvidenceSamples.T0.plusSeconds(86_400), ZoneOffset.UTC), () -> real,
+                    new UserErrors(messages), new RecordsViewModel.Actions(r -> { }, r -> { }));
+            verified.reload();
+            RecordsView verifiedView = WaitForAsyncUtils.asyncFx(() -> new RecordsView(verified, texts, chips)).get();
+            show(verifiedView, css);
+            WaitForAsyncUtils.asyncFx(() -> verified.selectedRows().setAll(real.stream()
+                    .filter(RecordRow::failed).findFirst().orElseThrow())).get();
+            pause();
+            ScreenshotTour.snapshot(verifiedView.getScene(), out.resolve("records-verified" + suffix + ".png"));
+
             RecordsViewModel bundle = RecordsViewModel.readOnly(rows.subList(0, 12), clock,
                     "Opened from q4-audit.csbundle: 12 records, verified offline against gateway key 7f3a…e1.",
                     r -> { });
@@ -91,6 +103,26 @@ public final class RecordsScreenshots {
             FxToolkit.cleanupStages();
         }
         System.exit(0);
+    }
+
+    /** Twenty signed records verified for real, one altered after signing. */
+    private static List<RecordRow> realEvidence() {
+        var sample = dev.countersign.model.testing.EvidenceSamples.build(20);
+        var items = new java.util.ArrayList<>(sample.evidence().items());
+        var victim = items.get(3);
+        var record = victim.record();
+        var envelope = record.envelope();
+        String payload = new String(java.util.Base64.getDecoder().decode(envelope.payload()),
+                java.nio.charset.StandardCharsets.UTF_8) + " ";
+        items.set(3, new dev.countersign.model.bundle.EvidenceItem(new dev.countersign.model.api.DecisionRecordView(
+                record.recordId(), record.proposalId(), record.reviewer(), record.keyId(), record.verdict(),
+                record.recordedAt(), record.logIndex(), new dev.countersign.model.record.DsseEnvelope(
+                        envelope.payloadType(), java.util.Base64.getEncoder().encodeToString(
+                                payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)), envelope.signatures())),
+                victim.proposal(), victim.context()));
+        var e = sample.evidence();
+        return dev.countersign.app.records.EvidenceRows.verify(new dev.countersign.model.bundle.Evidence(items,
+                e.reviewers(), e.gatewayPublicKey(), e.checkpoint(), e.log()), null);
     }
 
     private static void show(Parent root, String css) throws Exception {
