@@ -124,8 +124,10 @@ public final class AppComposition implements AutoCloseable {
                 new StatusBarView(status, console::signIn, messages.get("status.signIn"),
                         () -> queue.notRecorded().stream().findFirst().ifPresent(decision::showRefused),
                         messages.get("status.outbox.refused.a11y")),
+                // records, oversight and opening a bundle: empty and no-op here, wired by the lead
+                new javafx.scene.layout.StackPane(), new javafx.scene.layout.StackPane(),
                 new MainWindow.Actions(() -> keysWindow.show(stage), console::signIn, keyGate::lockNow,
-                        console::signOut, stage::close), theme);
+                        console::signOut, stage::close, () -> { }, path -> { }), theme);
         scene = new Scene(window.root(), 1280, 800);
         theme.addListener((obs, old, latest) -> {
             latest.apply();
