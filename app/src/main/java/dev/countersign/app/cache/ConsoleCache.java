@@ -21,8 +21,8 @@ public final class ConsoleCache implements AutoCloseable {
         this.db = db;
         this.proposals = new ProposalCache(db);
         this.outbox = new Outbox(db);
-        this.records = new RecordCache(db);
         this.evidence = new EvidenceCache(db);
+        this.records = new RecordCache(db, evidence);
     }
 
     public static ConsoleCache open(Path stem, CacheFileCheck check) {
