@@ -164,10 +164,10 @@ public final class ExportViewModel {
             progress.set(1);
             phase.set(Phase.DONE);
             message.set(messages.format("export.done", written.toString()));
-        }, this::writeFailed);
+        }, e -> writeFailed(e, target));
     }
 
-    private void writeFailed(Exception e) {
+    private void writeFailed(Exception e, Path target) {
         if (e instanceof CancellationException) {
             phase.set(Phase.CANCELLED);
             message.set(messages.get("export.cancelled"));
@@ -176,7 +176,10 @@ public final class ExportViewModel {
             refuse(messages.format("export.writerRefused", e.getMessage()));
         } else if (e instanceof IOException) {
             LOG.warn("the bundle could not be written: {}", e.toString());
-            fail(messages.format("export.failed.io", e.getMessage() == null ? e.toString() : e.getMessage()));
+            String reason = e instanceof java.nio.file.NoSuchFileException ? messages.get("export.io.noFolder")
+                    : e instanceof java.nio.file.AccessDeniedException ? messages.get("export.io.denied")
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            fail(messages.format("export.failed.io", String.valueOf(target.getParent()), reason));
         } else if (e instanceof GeneralSecurityException) {
             LOG.warn("the manifest could not be signed: {}", e.toString());
             fail(messages.format("export.failed.signature", e.getClass().getSimpleName()));
