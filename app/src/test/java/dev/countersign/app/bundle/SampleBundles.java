@@ -38,6 +38,21 @@ final class SampleBundles {
         return zip(target, members);
     }
 
+    /**
+     * A copy of {@code bundle} whose record {@code recordId} still reads (canonical JSON) but carries a signature
+     * changed in its first character: the record is shown, and its file and signature are found wrong.
+     */
+    static Path forgedSignature(Path bundle, String recordId, Path target) throws IOException {
+        Map<String, byte[]> members = members(bundle);
+        String member = BundleFormat.recordPath(recordId);
+        String json = new String(members.get(member), java.nio.charset.StandardCharsets.UTF_8);
+        int at = json.indexOf("\"sig\":\"") + "\"sig\":\"".length();
+        char changed = json.charAt(at) == 'A' ? 'B' : 'A';
+        members.put(member, (json.substring(0, at) + changed + json.substring(at + 1))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return zip(target, members);
+    }
+
     static Map<String, byte[]> members(Path bundle) throws IOException {
         Map<String, byte[]> members = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
