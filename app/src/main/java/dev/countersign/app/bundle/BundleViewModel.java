@@ -159,9 +159,11 @@ public final class BundleViewModel {
         String anchoredTo = done.result() != null && done.result().gatewayKeyId() != null
                 ? done.result().gatewayKeyId() : done.manifest() == null ? null : done.manifest().gatewayKeyId();
         anchor.set(anchorOf(anchoredTo));
-        anchorText.set(anchorText(anchoredTo, anchor.get()));
-        exportText.set(exported(done.manifest()));
-        countsText.set(counts(done));
+        boolean nothingRead = done.manifest() == null && done.result() == null;
+        // of a file that could not be read at all, the verdict and the findings say everything
+        anchorText.set(nothingRead ? "" : anchorText(anchoredTo, anchor.get()));
+        exportText.set(nothingRead ? "" : exported(done.manifest()));
+        countsText.set(done.result() == null ? "" : counts(done));
     }
 
     private void failed(Path bundle, Exception e) {

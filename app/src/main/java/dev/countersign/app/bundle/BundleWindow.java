@@ -27,6 +27,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
@@ -125,7 +126,7 @@ public final class BundleWindow {
         root.setTop(header());
         SplitPane split = new SplitPane(findings(), recordsPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.32);
+        split.setDividerPositions(0.36);
         split.getStyleClass().add("bundle-split");
         root.setCenter(split);
         root.setBottom(buttons());
@@ -251,6 +252,7 @@ public final class BundleWindow {
                 super.updateItem(f, empty);
                 getStyleClass().removeAll("bundle-finding-error", "bundle-finding-warning");
                 setAccessibleText(empty || f == null ? null : vm.findingText(f));
+                setTooltip(empty || f == null ? null : new Tooltip(vm.findingText(f)));
                 if (!empty && f != null) {
                     getStyleClass().add(f.severity() == Finding.Severity.ERROR ? "bundle-finding-error"
                             : "bundle-finding-warning");

@@ -4,6 +4,7 @@ import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.UserErrors;
 import dev.countersign.model.api.DecisionRecordView;
+import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.bundle.BundleFormat;
 import dev.countersign.model.bundle.BundleProgress;
 import dev.countersign.model.bundle.BundleWriter;
@@ -59,7 +60,7 @@ public final class ExportViewModel {
     private final EvidenceSource evidence;
     private final SignerSource signers;
     private final BundleFiles files;
-    private final Supplier<String> reviewer;
+    private final Supplier<ReviewerView> exporter;
     private final Clock clock;
     private final String producer;
     private final UserErrors errors;
@@ -77,18 +78,20 @@ public final class ExportViewModel {
     /**
      * @param uiThread runs progress updates on the UI thread ({@code Platform::runLater}; {@code Runnable::run} in
      *                 tests)
-     * @param reviewer who exports (the signed-in reviewer), asked once the key is unlocked
+     * @param exporter who exports, as the gateway lists them (the signed-in reviewer: {@code SigningSession}'s
+     *                 known reviewer), asked once the key is unlocked. The bundle lists them with their keys, so
+     *                 that its manifest's signature can be checked even when they decided none of its records
      * @param producer the console's version, written into the manifest
      */
     public ExportViewModel(Messages messages, TaskRunner runner, Executor uiThread, EvidenceSource evidence,
-            SignerSource signers, BundleFiles files, Supplier<String> reviewer, Clock clock, String producer) {
+            SignerSource signers, BundleFiles files, Supplier<ReviewerView> exporter, Clock clock, String producer) {
         this.messages = messages;
         this.runner = runner;
         this.uiThread = uiThread;
         this.evidence = evidence;
         this.signers = signers;
         this.files = files;
-        this.reviewer = reviewer;
+        this.exporter = exporter;
         this.clock = clock;
         this.producer = producer;
         this.errors = new UserErrors(messages);
@@ -149,15 +152,19 @@ public final class ExportViewModel {
     private void write(Evidence held, Signer signer, Path target) {
         AtomicBoolean stop = new AtomicBoolean();
         cancel = stop;
-        String who = reviewer.get();
-        BundleWriter.Export export = new BundleWriter.Export(who == null || who.isBlank() ? signer.keyId() : who,
-                clock.instant(), producer);
+        ReviewerView who = exporter.get();
+        if (who == null || who.keys().stream().noneMatch(k -> k.keyId().equals(signer.keyId()))) {
+            refuse(messages.get("export.exporterUnknown"));
+            return;
+        }
+        Evidence withExporter = withExporter(held, who);
+        BundleWriter.Export export = new BundleWriter.Export(who.reviewer(), clock.instant(), producer);
         phase.set(Phase.WRITING);
         message.set(messages.get("export.writing"));
         showProgress(0, held.items().size());
         BundleProgress reporter = new Reporter(stop);
         runner.run("export evidence bundle", () -> {
-            BundleWriter.write(held, export, signer, target, reporter);
+            BundleWriter.write(withExporter, export, signer, target, reporter);
             return target;
         }, written -> {
             saved.set(written);
@@ -187,6 +194,15 @@ public final class ExportViewModel {
             LOG.error("export failed", e);
             fail(messages.format("export.failed", e.getClass().getSimpleName()));
         }
+    }
+
+    /** The evidence with the exporter listed as the gateway lists them now (replacing an older listing). */
+    static Evidence withExporter(Evidence held, ReviewerView who) {
+        List<ReviewerView> reviewers = new ArrayList<>();
+        held.reviewers().stream().filter(r -> !r.reviewer().equals(who.reviewer())).forEach(reviewers::add);
+        reviewers.add(who);
+        reviewers.sort(java.util.Comparator.comparing(ReviewerView::reviewer));
+        return new Evidence(held.items(), reviewers, held.gatewayPublicKey(), held.checkpoint(), held.log());
     }
 
     /** Stops a running export; the writer then ends and leaves nothing behind. */

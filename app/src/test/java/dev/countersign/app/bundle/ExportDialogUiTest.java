@@ -59,10 +59,15 @@ class ExportDialogUiTest {
             }
         };
         ExportViewModel vm = new ExportViewModel(messages, new SyncTaskRunner(), Runnable::run, evidence,
-                (use, cancelled) -> use.accept(SAMPLE.exporterKey()), files, SAMPLE::exporter, Clock.systemUTC(),
+                (use, cancelled) -> use.accept(SAMPLE.exporterKey()), files, ExportDialogUiTest::amara, Clock.systemUTC(),
                 "countersign-console/test");
         String css = Messages.class.getResource("/dev/countersign/app/app.css").toExternalForm();
         return new ExportDialog(vm, messages, css, () -> null, opened::add);
+    }
+
+    static dev.countersign.model.api.ReviewerView amara() {
+        return SAMPLE.evidence().reviewers().stream().filter(r -> r.reviewer().equals(SAMPLE.exporter())).findFirst()
+                .orElseThrow();
     }
 
     static List<RecordRow> rows() {

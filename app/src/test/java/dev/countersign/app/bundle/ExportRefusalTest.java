@@ -63,7 +63,7 @@ class ExportRefusalTest {
             cancelled.run();
         };
         return new ExportViewModel(messages, new SyncTaskRunner(), Runnable::run, evidence, signers, files,
-                () -> "you@northwind.example", Clock.fixed(NOW, ZoneOffset.UTC), "countersign-console/test");
+                () -> null, Clock.fixed(NOW, ZoneOffset.UTC), "countersign-console/test");
     }
 
     static DecisionRecordView record(String id, long index) {

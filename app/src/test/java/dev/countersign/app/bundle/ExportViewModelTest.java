@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.SyncTaskRunner;
+import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.bundle.BundleProgress;
+import dev.countersign.model.bundle.Evidence;
 import dev.countersign.model.bundle.BundleReport;
 import dev.countersign.model.bundle.BundleVerifier;
 import dev.countersign.model.crypto.Signer;
@@ -37,6 +39,21 @@ class ExportViewModelTest {
     final List<String> asked = new ArrayList<>();
     Optional<Path> answer;
     boolean unlock = true;
+    ReviewerView exporter = amara();
+
+    static ReviewerView amara() {
+        return SAMPLE.evidence().reviewers().stream().filter(r -> r.reviewer().equals(SAMPLE.exporter())).findFirst()
+                .orElseThrow();
+    }
+
+    /** The evidence as the console's cache gives it: only the reviewers its records name. */
+    static Evidence asCached(java.util.Collection<String> ids) {
+        Evidence some = SAMPLE.evidenceFor(ids);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        some.items().forEach(i -> named.add(i.record().reviewer()));
+        return new Evidence(some.items(), some.reviewers().stream().filter(r -> named.contains(r.reviewer())).toList(),
+                some.gatewayPublicKey(), some.checkpoint(), some.log());
+    }
 
     ExportViewModel export() {
         BundleFiles files = new BundleFiles() {
@@ -59,7 +76,7 @@ class ExportViewModelTest {
             }
         };
         return new ExportViewModel(messages, new SyncTaskRunner(), Runnable::run,
-                ids -> SAMPLE.evidenceFor(ids), signers, files, SAMPLE::exporter, Clock.fixed(NOW, ZoneOffset.UTC),
+                ExportViewModelTest::asCached, signers, files, () -> exporter, Clock.fixed(NOW, ZoneOffset.UTC),
                 "countersign-console/test");
     }
 
@@ -97,6 +114,33 @@ class ExportViewModelTest {
         assertEquals(SAMPLE.exporter(), report.manifest().exportedBy());
         assertEquals(NOW, report.manifest().exportedAt());
         assertEquals("countersign-console/test", report.manifest().producer());
+    }
+
+    @Test
+    void theExporterIsListedEvenWhenTheyDecidedNoneOfTheRecords() throws Exception {
+        answer = Optional.of(dir.resolve("others.csbundle"));
+        List<String> others = SAMPLE.evidence().items().stream()
+                .filter(i -> !i.record().reviewer().equals(SAMPLE.exporter())).map(i -> i.record().recordId())
+                .limit(5).toList();
+        assertTrue(asCached(others).reviewers().stream().noneMatch(r -> r.reviewer().equals(SAMPLE.exporter())));
+        ExportViewModel vm = export();
+        vm.start(others);
+        assertEquals(ExportViewModel.Phase.DONE, vm.phaseProperty().get(), vm.messageProperty().get());
+        BundleReport report = BundleVerifier.verify(vm.savedProperty().get(), SAMPLE.gatewayKey().publicKey(), 1,
+                BundleProgress.NONE);
+        assertEquals(BundleReport.Status.VALID, report.status(), report.findings().toString());
+    }
+
+    @Test
+    void anExporterTheConsoleDoesNotKnowIsRefused() throws Exception {
+        answer = Optional.of(dir.resolve("evidence.csbundle"));
+        exporter = null;
+        ExportViewModel vm = export();
+        vm.start(SAMPLE.recordIds().subList(0, 3));
+        assertEquals(ExportViewModel.Phase.REFUSED, vm.phaseProperty().get());
+        assertTrue(vm.messageProperty().get().endsWith("Sign in, then export again. Nothing was written."),
+                vm.messageProperty().get());
+        assertEquals(List.of(), files());
     }
 
     @Test

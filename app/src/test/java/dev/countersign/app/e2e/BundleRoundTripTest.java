@@ -22,6 +22,7 @@ import dev.countersign.app.support.ConsoleDriver;
 import dev.countersign.model.ReasonCode;
 import dev.countersign.model.RiskTier;
 import dev.countersign.model.api.DecisionRecordView;
+import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.bundle.Evidence;
 import dev.countersign.model.bundle.EvidenceItem;
 import dev.countersign.model.crypto.PublicKeys;
@@ -92,6 +93,9 @@ class BundleRoundTripTest {
         assertTrue(ids.size() >= 2, ids.toString());
 
         // export through the view model, from the console's cache, signed with the reviewer's key
+        ReviewerView me = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> console.app().composition().session()
+                .knownProperty().get()).get();
+        assertEquals(REVIEWER, me.reviewer());
         Signer key = new SoftwareKeyFile(dataDir.resolve(AppComposition.KEY_FILE)).unlock(PASSPHRASE.toCharArray());
         Path target = out.resolve("round-trip.csbundle");
         ExportViewModel export = new ExportViewModel(Messages.load(Locale.ENGLISH), new SyncTaskRunner(),
@@ -106,7 +110,7 @@ class BundleRoundTripTest {
                     public Optional<Path> chooseBundle() {
                         return Optional.empty();
                     }
-                }, () -> REVIEWER, Clock.systemUTC(), "countersign-console/test");
+                }, () -> me, Clock.systemUTC(), "countersign-console/test");
         export.start(ids);
         assertEquals(ExportViewModel.Phase.DONE, export.phaseProperty().get(), export.messageProperty().get());
         assertTrue(Files.isRegularFile(target));
