@@ -5,7 +5,6 @@ import dev.countersign.app.common.Messages;
 import dev.countersign.app.records.RecordRow;
 import dev.countersign.model.bundle.BundleReport;
 import dev.countersign.model.bundle.Finding;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +28,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -81,7 +78,7 @@ public final class BundleWindow {
         this.openOther = openOther;
         this.chooseOther = chooseOther;
         build();
-        Scene scene = stage.getScene() != null ? stage.getScene() : null;
+        Scene scene = stage.getScene();
         if (scene == null) {
             scene = new Scene(root, 1180, 760);
             stage.setScene(scene);
@@ -91,8 +88,7 @@ public final class BundleWindow {
         if (stylesheet != null && !scene.getStylesheets().contains(stylesheet)) {
             scene.getStylesheets().add(stylesheet);
         }
-        scene.addEventFilter(DragEvent.DRAG_OVER, this::dragOver);
-        scene.addEventFilter(DragEvent.DRAG_DROPPED, this::dropped);
+        BundleDrops.install(scene, openOther);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> messages.format("bundle.window.title",
                 vm.fileProperty().get() == null || vm.fileProperty().get().getFileName() == null ? ""
                         : BundleViewModel.revealed(vm.fileProperty().get().getFileName().toString())),
@@ -351,24 +347,5 @@ public final class BundleWindow {
         buttons.setPadding(new Insets(8, 16, 12, 16));
         buttons.getStyleClass().add("bundle-buttons");
         return buttons;
-    }
-
-    private void dragOver(DragEvent e) {
-        if (e.getDragboard().hasFiles()) {
-            e.acceptTransferModes(TransferMode.COPY);
-            e.consume();
-        }
-    }
-
-    private void dropped(DragEvent e) {
-        boolean done = false;
-        if (e.getDragboard().hasFiles()) {
-            for (File f : e.getDragboard().getFiles()) {
-                openOther.accept(f.toPath());
-                done = true;
-            }
-        }
-        e.setDropCompleted(done);
-        e.consume();
     }
 }
