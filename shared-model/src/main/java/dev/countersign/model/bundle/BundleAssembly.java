@@ -17,11 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The evidence a bundle's files hold, read without trusting them: each file parsed strictly and required to be the
@@ -31,19 +33,21 @@ import java.util.Set;
 final class BundleAssembly {
     private final Map<String, byte[]> files;
     private final List<Finding> findings;
-    private final Map<String, Object> parsed = new HashMap<>();
+    private final Map<String, Object> parsed = new ConcurrentHashMap<>();
 
     private Evidence evidence;
     private final List<String> recordIds = new ArrayList<>();
 
     private BundleAssembly(Map<String, byte[]> files, List<Finding> findings) {
         this.files = files;
-        this.findings = findings;
+        this.findings = Collections.synchronizedList(findings);
     }
 
-    static BundleAssembly of(BundleManifest manifest, Map<String, byte[]> files, List<Finding> findings) {
+    /** Reads the records (and what they are bound to) on {@code threads} threads. */
+    static BundleAssembly of(BundleManifest manifest, Map<String, byte[]> files, List<Finding> findings, int threads,
+            BundleProgress progress) {
         BundleAssembly assembly = new BundleAssembly(files, findings);
-        assembly.evidence = assembly.assemble(manifest);
+        assembly.evidence = assembly.assemble(manifest, threads, progress);
         return assembly;
     }
 
@@ -70,7 +74,7 @@ final class BundleAssembly {
         }
     }
 
-    private Evidence assemble(BundleManifest manifest) {
+    private Evidence assemble(BundleManifest manifest, int threads, BundleProgress progress) {
         String gatewayKey = gatewayKey(manifest);
         List<ReviewerView> reviewers = reviewers();
         DsseEnvelope checkpoint = canonical(BundleFormat.CHECKPOINT, DsseEnvelope.class);
@@ -79,7 +83,6 @@ final class BundleAssembly {
         for (LogEntry entry : log) {
             byRecord.putIfAbsent(entry.recordId(), entry);
         }
-        List<EvidenceItem> items = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         if (manifest.recordIds().isEmpty()) {
             findings.add(Finding.error(BundleFormat.MANIFEST, null, "no-records", "the bundle lists no records"));
@@ -96,7 +99,9 @@ final class BundleAssembly {
                 continue;
             }
             recordIds.add(id);
-            EvidenceItem item = item(id, byRecord.get(id));
+        }
+        List<EvidenceItem> items = new ArrayList<>(recordIds.size());
+        for (EvidenceItem item : Parallel.map(recordIds, threads, id -> item(id, byRecord.get(id)), progress, () -> { })) {
             if (item != null) {
                 items.add(item);
             }
@@ -253,26 +258,25 @@ final class BundleAssembly {
 
     /** The file parsed (once), or null with a finding when it cannot be, or is not canonical JSON. */
     private <T> T canonical(String path, Class<T> type, String recordId) {
-        byte[] bytes = files.get(path);
-        if (bytes == null) {
+        if (!files.containsKey(path)) {
             return null;
         }
-        Object cached = parsed.get(path);
-        if (cached != null) {
-            return type.isInstance(cached) ? type.cast(cached) : null;
-        }
+        Object value = parsed.computeIfAbsent(path, p -> parse(p, type, recordId));
+        return type.isInstance(value) ? type.cast(value) : null;
+    }
+
+    private Object parse(String path, Class<?> type, String recordId) {
+        byte[] bytes = files.get(path);
         try {
-            T value = Json.parse(bytes, type);
+            Object value = Json.parse(bytes, type);
             if (!Arrays.equals(bytes, CanonicalJson.bytes(value))) {
                 findings.add(Finding.error(path, recordId, "not-canonical",
                         "the file is not the canonical JSON of what it holds, so its sha256 is not the one signed"));
             }
-            parsed.put(path, value);
             return value;
         } catch (RuntimeException e) {
             findings.add(Finding.error(path, recordId, "unreadable", "the file cannot be read: " + e.getMessage()));
-            parsed.put(path, Boolean.FALSE);
-            return null;
+            return Boolean.FALSE;
         }
     }
 }

@@ -39,6 +39,11 @@ final class BundleReader {
     private static final Pattern LAYOUT_FOLDER = Pattern.compile("(keys|log|records|proposals|contexts|proposals/"
             + ID + ")/");
 
+    /** How much a bundle may hold; {@link #DEFAULT} unless a test wants smaller ones. */
+    record Limits(int maxEntries, long maxFileBytes, long maxTotalBytes, long maxRatio) {
+        static final Limits DEFAULT = new Limits(MAX_ENTRIES, MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_RATIO);
+    }
+
     /** The files read, by name in zip order, and what was wrong with the others. */
     record Files(Map<String, byte[]> files, List<Finding> findings) {}
 
@@ -51,7 +56,7 @@ final class BundleReader {
 
     private BundleReader() {}
 
-    static Files read(Path bundle) throws Unreadable {
+    static Files read(Path bundle, Limits limits) throws Unreadable {
         List<Finding> findings = new java.util.ArrayList<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
@@ -61,9 +66,9 @@ final class BundleReader {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
-                if (++count > MAX_ENTRIES) {
+                if (++count > limits.maxEntries()) {
                     findings.add(Finding.error(null, null, "too-many-entries", "the bundle holds more than "
-                            + MAX_ENTRIES + " entries; the rest were not read"));
+                            + limits.maxEntries() + " entries; the rest were not read"));
                     break;
                 }
                 String name = entry.getName();
@@ -92,10 +97,9 @@ final class BundleReader {
                     findings.add(Finding.error(shown, null, "not-in-layout", "no such file belongs in a bundle"));
                     continue;
                 }
-                long allowed = Math.min(MAX_FILE_BYTES, MAX_TOTAL_BYTES - total);
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = readAtMost(in, allowed, entry.getCompressedSize());
+                    bytes = readAtMost(in, limits, limits.maxTotalBytes() - total, entry.getCompressedSize());
                 } catch (ZipException e) {
                     findings.add(Finding.error(shown, null, "unreadable", "the file cannot be inflated: "
                             + e.getMessage()));
@@ -170,21 +174,23 @@ final class BundleReader {
         return sb.length() > 300 ? sb.substring(0, 300) + "…" : sb.toString();
     }
 
-    private static byte[] readAtMost(InputStream in, long allowed, long compressed) throws IOException, Limit {
+    private static byte[] readAtMost(InputStream in, Limits limits, long left, long compressed)
+            throws IOException, Limit {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long read = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {
             read += n;
-            if (read > allowed) {
-                throw allowed < MAX_FILE_BYTES
-                        ? new Limit("total-too-large", "the bundle inflates to more than " + MAX_TOTAL_BYTES
-                                + " bytes; the rest was not read")
-                        : new Limit("too-large", "the file inflates to more than " + MAX_FILE_BYTES + " bytes");
+            if (read > limits.maxFileBytes()) {
+                throw new Limit("too-large", "the file inflates to more than " + limits.maxFileBytes() + " bytes");
             }
-            if (read > RATIO_FLOOR && read > MAX_RATIO * Math.max(1, compressed)) {
-                throw new Limit("zip-bomb", "the file inflates to more than " + MAX_RATIO
+            if (read > left) {
+                throw new Limit("total-too-large", "the bundle inflates to more than " + limits.maxTotalBytes()
+                        + " bytes; the rest was not read");
+            }
+            if (read > RATIO_FLOOR && read > limits.maxRatio() * Math.max(1, compressed)) {
+                throw new Limit("zip-bomb", "the file inflates to more than " + limits.maxRatio()
                         + " times its compressed size (" + compressed + " bytes): a zip bomb");
             }
             out.write(buffer, 0, n);

@@ -40,10 +40,15 @@ public final class BundleVerifier {
      */
     public static BundleReport verify(Path bundle, PublicKey pinnedGatewayKey, int threads, BundleProgress progress,
             Provider provider) {
+        return verify(bundle, pinnedGatewayKey, threads, progress, provider, BundleReader.Limits.DEFAULT);
+    }
+
+    static BundleReport verify(Path bundle, PublicKey pinnedGatewayKey, int threads, BundleProgress progress,
+            Provider provider, BundleReader.Limits limits) {
         String file = String.valueOf(bundle);
         BundleReader.Files files;
         try {
-            files = BundleReader.read(bundle);
+            files = BundleReader.read(bundle, limits);
         } catch (BundleReader.Unreadable e) {
             return unreadable(file, null, List.of(Finding.error(null, null, "not-a-bundle", e.getMessage())));
         }
@@ -73,7 +78,7 @@ public final class BundleVerifier {
             }
             checkFiles(manifest, files.files(), findings);
             checkSignature(manifest, manifestBytes, files.files(), findings);
-            BundleAssembly assembly = BundleAssembly.of(manifest, files.files(), findings);
+            BundleAssembly assembly = BundleAssembly.of(manifest, files.files(), findings, threads, progress);
             EvidenceResult result = EvidenceVerifier.check(assembly.evidence(), pinnedGatewayKey, threads, provider,
                     true, progress);
             findings.addAll(result.findings());
@@ -187,10 +192,6 @@ public final class BundleVerifier {
             findings.add(Finding.error(file, null, "manifest-signature", "the payload is not valid base64"));
             return;
         }
-        if (!Arrays.equals(payload, manifestBytes)) {
-            findings.add(Finding.error(file, null, "manifest-signature", "what was signed is not manifest.json"));
-            return;
-        }
         if (keyId == null || !BundleFormat.hex64(keyId)) {
             findings.add(Finding.error(BundleFormat.MANIFEST, null, "manifest-signature",
                     "the manifest names no valid exporter key id"));
@@ -216,6 +217,12 @@ public final class BundleVerifier {
         if (!Dsse.verify(envelope, keyId, key)) {
             findings.add(Finding.error(file, null, "manifest-signature",
                     "the manifest's signature does not verify with the exporter's key " + keyId));
+            return;
+        }
+        if (!Arrays.equals(payload, manifestBytes)) {
+            // the signature holds over what it carries, so it is manifest.json that was changed
+            findings.add(Finding.error(BundleFormat.MANIFEST, null, "manifest-signature",
+                    "manifest.json is not the manifest the exporter signed: it was altered"));
             return;
         }
         if (!BundleAssembly.listedFor(files.get(BundleFormat.REVIEWERS), manifest.exportedBy(), keyId)) {

@@ -61,6 +61,7 @@ public final class BundleWriter {
                     ZipOutputStream zip = new ZipOutputStream(file, StandardCharsets.UTF_8)) {
                 new Writing(zip, export.exportedAt()).write(plan, evidence, export, exporter, progress);
             }
+            shareable(temp);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -71,6 +72,15 @@ public final class BundleWriter {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /** A temporary file is private to its owner; a bundle is made to be handed on, like any file the user saves. */
+    private static void shareable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the temporary file already has the folder's usual permissions
         }
     }
 

@@ -7,10 +7,6 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,9 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * of the proposal and context it is bound to. Records are checked in parallel.
  */
 public final class EvidenceVerifier {
-    /** Records per task when checking in parallel: large enough to amortize, small enough to balance. */
-    private static final int CHUNK = 128;
-
     private EvidenceVerifier() {}
 
     /**
@@ -89,56 +82,7 @@ public final class EvidenceVerifier {
             BundleProgress progress) {
         long total = items.size();
         AtomicLong done = new AtomicLong();
-        if (threads == 1 || items.size() <= CHUNK) {
-            List<RecordCheck> checks = new ArrayList<>(items.size());
-            for (EvidenceItem item : items) {
-                if (progress.cancelled()) {
-                    throw new CancellationException("verification cancelled");
-                }
-                checks.add(checker.check(item));
-                progress.progress(done.incrementAndGet(), total);
-            }
-            return checks;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "evidence-verifier");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<List<RecordCheck>>> futures = new ArrayList<>();
-            for (int from = 0; from < items.size(); from += CHUNK) {
-                List<EvidenceItem> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
-                futures.add(pool.submit(() -> {
-                    List<RecordCheck> checks = new ArrayList<>(chunk.size());
-                    for (EvidenceItem item : chunk) {
-                        if (progress.cancelled()) {
-                            throw new CancellationException("verification cancelled");
-                        }
-                        checks.add(checker.check(item));
-                        progress.progress(done.incrementAndGet(), total);
-                    }
-                    return checks;
-                }));
-            }
-            List<RecordCheck> checks = new ArrayList<>(items.size());
-            for (Future<List<RecordCheck>> future : futures) {
-                checks.addAll(future.get());
-            }
-            return checks;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("verification interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CancellationException cancelled) {
-                throw cancelled;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.map(items, threads, checker::check, progress,
+                () -> progress.progress(done.incrementAndGet(), total));
     }
 }

@@ -13,7 +13,9 @@ import dev.countersign.model.record.RecordVerificationException;
 import dev.countersign.model.record.Statement;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Checks one record against the keys, the proven log, and the proposal and context it is bound to. */
 final class RecordChecker {
@@ -25,6 +27,8 @@ final class RecordChecker {
     private final String gatewayKeyId;
     private final LogAnchor log;
     private final boolean complete;
+    /** Proposals and contexts are shared by records: each one's digest is computed once. */
+    private final Map<Object, String> digests = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
     RecordChecker(KeyDirectory keys, RecordSignatures signatures, PublicKey gatewayKey, String gatewayKeyId,
             LogAnchor log, boolean complete) {
@@ -232,7 +236,7 @@ final class RecordChecker {
                 return State.UNKNOWN;
             }
             String bound = statement.subject().get(0).sha256();
-            String digest = Digests.canonicalSha256(proposal);
+            String digest = digest(proposal);
             if (!Digests.equal(digest, bound)) {
                 return failed(file, "proposal-digest", "the proposal's sha256 is " + digest
                         + " but the record is bound to " + bound);
@@ -255,12 +259,21 @@ final class RecordChecker {
             if (decision == null) {
                 return State.UNKNOWN;
             }
-            String digest = Digests.canonicalSha256(context);
+            String digest = digest(context);
             if (!Digests.equal(digest, decision.contextDigest())) {
                 return failed(file, "context-digest", "the context's sha256 is " + digest
                         + " but the decision names " + decision.contextDigest());
             }
             return State.OK;
+        }
+
+        private String digest(Object value) {
+            String known = digests.get(value);
+            if (known == null) {
+                known = Digests.canonicalSha256(value);
+                digests.put(value, known);
+            }
+            return known;
         }
 
         private State failed(String file, String code, String message) {

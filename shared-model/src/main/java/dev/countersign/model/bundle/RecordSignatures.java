@@ -32,6 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordSignatures {
     private final Provider provider;
     private final Map<String, PublicKey> converted = new ConcurrentHashMap<>();
+    /** A provider's signature engines are reused per thread: getting one is a good part of a verification's cost. */
+    private final ThreadLocal<Map<SignatureAlgorithm, Signature>> engines = ThreadLocal.withInitial(
+            () -> new java.util.EnumMap<>(SignatureAlgorithm.class));
 
     RecordSignatures(Provider provider) {
         this.provider = provider;
@@ -96,7 +99,12 @@ final class RecordSignatures {
         try {
             byte[] sig = Base64.getDecoder().decode(signature.sig());
             SignatureAlgorithm algorithm = SignatureAlgorithm.of(key);
-            Signature verifier = Signature.getInstance(algorithm.jcaName(), provider);
+            Map<SignatureAlgorithm, Signature> mine = engines.get();
+            Signature verifier = mine.get(algorithm);
+            if (verifier == null) {
+                verifier = Signature.getInstance(algorithm.jcaName(), provider);
+                mine.put(algorithm, verifier);
+            }
             verifier.initVerify(converted.computeIfAbsent(keyId, id -> convert(key)));
             verifier.update(Dsse.pae(envelope.payloadType(), envelope.payloadBytes()));
             return verifier.verify(sig);

@@ -39,9 +39,13 @@ final class VerifyGuide {
                 to the real gateway.
 
                 You need bash, coreutils (`sha256sum`, `base64`, `stat`), OpenSSL 3 and jq. Unzip the bundle into an
-                empty folder, open a shell there, and run the blocks below in order (or all of them as one script). Each
-                stops with an error at the first check that fails; the last prints `All checks passed.` With thousands
-                of records step 6 takes a few minutes.
+                empty folder and, in that folder, run the shell blocks below as one script; it stops with an error at
+                the first check that fails and ends with `All checks passed.` (with thousands of records, step 6 takes
+                a few minutes):
+
+                    sed -n '/^```sh$/,/^```$/{/^```/d;p}' VERIFY.md > ../verify.sh && bash ../verify.sh
+
+                Read each block before you run it: the explanations say what each check proves.
 
                 ```sh
                 set -euo pipefail
