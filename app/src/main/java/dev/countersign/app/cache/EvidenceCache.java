@@ -160,11 +160,12 @@ public final class EvidenceCache {
         return db.read(c -> {
             Map<String, Unbound> found = new java.util.LinkedHashMap<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT r.record_json, d.view_json"
-                    + " FROM decision_record r LEFT JOIN proposal_version v"
-                    + " ON v.proposal_id = r.proposal_id AND v.version = r.proposal_version"
+                    + " FROM decision_record r"
                     + " LEFT JOIN proposal p ON p.id = r.proposal_id AND p.version = r.proposal_version"
                     + " LEFT JOIN proposal_doc d ON d.id = p.id"
-                    + " WHERE v.proposal_id IS NULL AND r.proposal_version > 0 ORDER BY r.log_index")) {
+                    + " WHERE r.proposal_version > 0 AND NOT EXISTS (SELECT 1 FROM proposal_version v"
+                    + " WHERE v.proposal_id = r.proposal_id AND v.version = r.proposal_version)"
+                    + " ORDER BY r.log_index")) {
                 while (rs.next()) {
                     Binding binding = Binding.of(Json.parse(rs.getString(1), DecisionRecordView.class));
                     String key = binding.proposalId() + "@" + binding.version();

@@ -45,6 +45,8 @@ final class EvidenceSync {
     private final EvidenceCache evidence;
     private final Clock clock;
     private volatile boolean olderRecordsBound;
+    /** The last round got every version and reviewer there was to get: until new records arrive, nothing to ask. */
+    private volatile boolean settled;
     /** Versions and reviewers the gateway said it does not have, in this console's run: not asked for again. */
     private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
 
@@ -57,18 +59,35 @@ final class EvidenceSync {
 
     /** One round; returns why the gateway's log was not stored, or null. {@code newRecords}: records arrived. */
     UserText run(boolean newRecords) throws GatewayException {
+        long start = System.nanoTime();
         if (!olderRecordsBound) {
             evidence.bindOlderRecords(); // records cached by a console before this one kept what they are bound to
             olderRecordsBound = true;
         }
-        versions();
-        reviewers(newRecords);
-        return log();
+        long bound = System.nanoTime();
+        if (newRecords || !settled) {
+            settled = false;
+            versions();
+        }
+        long versions = System.nanoTime();
+        if (newRecords || !settled) {
+            reviewers(newRecords);
+        }
+        long reviewers = System.nanoTime();
+        settled = true; // every record's version and reviewer is held, or the gateway said it has none
+        UserText refused = log();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("evidence round: older records {} ms, versions {} ms, reviewers {} ms, log {} ms",
+                    (bound - start) / 1_000_000, (versions - bound) / 1_000_000, (reviewers - versions) / 1_000_000,
+                    (System.nanoTime() - reviewers) / 1_000_000);
+        }
+        return refused;
     }
 
     /**
      * Every version held records are bound to: from the proposal as the queue served it when it is that version and
-     * its digests are the record's, else from the gateway's stored versions.
+     * its digests are the record's, else from the gateway's stored versions. (What is stored is checked again, with
+     * digests computed from it, whenever the evidence is verified.)
      */
     private void versions() throws GatewayException {
         List<ProposalVersionView> ready = new ArrayList<>();
@@ -76,7 +95,7 @@ final class EvidenceSync {
             Binding b = unbound.binding();
             String key = "version " + b.proposalId() + "@" + b.version();
             ProposalView view = unbound.cached();
-            if (view != null && boundTo(view.proposal(), view.context(), b)) {
+            if (view != null && servedFor(view, b)) {
                 ready.add(new ProposalVersionView(view.proposal(), view.context(), view.proposalDigest(),
                         view.contextDigest()));
             } else if (!unavailable.contains(key)) {
@@ -108,6 +127,13 @@ final class EvidenceSync {
                     b.version());
             return Optional.empty();
         }
+    }
+
+    /** The queue's view is the version the record is bound to, by the digests the gateway gave with it. */
+    private static boolean servedFor(ProposalView view, Binding b) {
+        return view.proposal().id().equals(b.proposalId()) && view.proposal().version() == b.version()
+                && Digests.equal(view.proposalDigest(), b.proposalDigest())
+                && Digests.equal(view.contextDigest(), b.contextDigest());
     }
 
     private static boolean boundTo(Proposal proposal, ProposalContext context, Binding b) {

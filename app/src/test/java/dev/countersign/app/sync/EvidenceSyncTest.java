@@ -195,6 +195,28 @@ class EvidenceSyncTest {
     }
 
     @Test
+    void recordsCachedBeforeTheCacheKeptEvidenceAreBoundAtTheNextSync() throws Exception {
+        decide();
+        syncOnce(new GatewayClient(gateway.baseUri()));
+        Evidence complete = cache.evidence().all();
+        // the file as a console of the first cache version left it: records without what they are bound to
+        cache.close();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + stem.toAbsolutePath()
+                + dev.countersign.app.cache.CacheDatabase.URL_SETTINGS, "console", "");
+                java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE decision_record SET proposal_version = NULL");
+            s.executeUpdate("DELETE FROM proposal_version");
+            s.executeUpdate("DELETE FROM reviewer_view");
+            s.execute("SHUTDOWN");
+        }
+        cache = ConsoleCache.open(stem, InspectedCacheFile.check());
+        assertTrue(cache.evidence().all().items().stream().allMatch(i -> i.proposal() == null));
+
+        syncOnce(new GatewayClient(gateway.baseUri()));
+        assertEquals(complete, cache.evidence().all());
+    }
+
+    @Test
     void aSubsetCarriesItsRecordsTheirReviewersAndTheLogFromTheLowestOfThem() throws Exception {
         Map<String, String> ids = decide();
         syncOnce(new GatewayClient(gateway.baseUri()));
