@@ -1,17 +1,21 @@
 package dev.countersign.app.bundle;
 
+import dev.countersign.app.cache.ConsoleCache;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.TimeTexts;
 import dev.countersign.app.records.RecordRow;
 import dev.countersign.model.bundle.BundleReport;
 import dev.countersign.model.bundle.BundleVerifier;
+import dev.countersign.model.crypto.KeyIds;
+import dev.countersign.model.crypto.PublicKeys;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -44,7 +48,7 @@ public final class BundleOpener {
      * @param uiThread          hands progress to the UI thread ({@code Platform::runLater})
      * @param stylesheet        the console's app.css
      * @param knownGatewayKeyId the key id of the gateway this console is bound to, or null while not known (and
-     *                          always in auditor mode)
+     *                          always in auditor mode); see {@link #knownGatewayOf}
      */
     public BundleOpener(Messages messages, TaskRunner runner, Executor uiThread, String stylesheet,
             Supplier<String> knownGatewayKeyId) {
@@ -55,6 +59,15 @@ public final class BundleOpener {
         this.knownGatewayKeyId = knownGatewayKeyId == null ? () -> null : knownGatewayKeyId;
         this.time = new TimeTexts(messages, ZoneId.systemDefault());
         this.recordsView = BundleRecordsView.factory(messages, time);
+    }
+
+    /**
+     * The key id of the gateway whose checkpoints the console's cache holds (null while it holds none): the
+     * {@code knownGatewayKeyId} of a console's opener. It reads the cache, so it is asked off the UI thread.
+     */
+    public static Supplier<String> knownGatewayOf(Supplier<Optional<ConsoleCache>> cache) {
+        return () -> cache.get().flatMap(c -> c.evidence().checkpoint())
+                .map(held -> KeyIds.of(PublicKeys.fromBase64(held.gatewayPublicKey()))).orElse(null);
     }
 
     /** The records table of each window: the console's read-only records view. Default: a simple table. */

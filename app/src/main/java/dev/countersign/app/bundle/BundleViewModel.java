@@ -83,11 +83,15 @@ public final class BundleViewModel {
     private final ObservableList<RecordRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty selectedRecordId = new SimpleStringProperty();
     private volatile AtomicBoolean cancel = new AtomicBoolean();
+    private String known;
+
+    private record Verified(BundleReport report, String knownGatewayKeyId) {}
 
     /**
      * @param pinnedKey         the gateway key to hold the bundle to, or null to take the bundle's own
      * @param knownGatewayKeyId the key id of the gateway this console is bound to (null in auditor mode, or while
-     *                          not known): an unpinned bundle anchored to it is said to match
+     *                          not known): an unpinned bundle anchored to it is said to match. Asked off the UI
+     *                          thread, once per verification
      */
     public BundleViewModel(Messages messages, TaskRunner runner, Executor uiThread, TimeTexts time, Verifier verifier,
             PublicKey pinnedKey, Supplier<String> knownGatewayKeyId, int threads) {
@@ -120,9 +124,13 @@ public final class BundleViewModel {
         progress.set(-1);
         progressText.set(messages.get("bundle.reading"));
         Reporter reporter = new Reporter(stop);
-        runner.run("verify evidence bundle", () -> verifier.verify(bundle, pinnedKey, threads, reporter), done -> {
+        runner.run("verify evidence bundle", () -> {
+            BundleReport done = verifier.verify(bundle, pinnedKey, threads, reporter);
+            return new Verified(done, knownGatewayKeyId.get()); // may read the console's cache: not on the UI thread
+        }, verified -> {
             if (cancel == stop) {
-                show(done);
+                known = verified.knownGatewayKeyId();
+                show(verified.report());
             }
         }, e -> {
             if (cancel == stop) {
@@ -167,6 +175,7 @@ public final class BundleViewModel {
     }
 
     private void failed(Path bundle, Exception e) {
+        known = null;
         if (e instanceof CancellationException) {
             phase.set(Phase.CANCELLED);
             verdictText.set(messages.get("bundle.cancelled"));
@@ -219,7 +228,6 @@ public final class BundleViewModel {
         if (pinnedKey != null) {
             return Anchor.PINNED;
         }
-        String known = knownGatewayKeyId.get();
         if (known == null) {
             return Anchor.UNPINNED;
         }
@@ -231,7 +239,7 @@ public final class BundleViewModel {
             case NONE -> messages.get("bundle.anchor.none");
             case PINNED -> messages.format("bundle.anchor.pinned", keyId);
             case SAME_GATEWAY -> messages.format("bundle.anchor.same", keyId);
-            case OTHER_GATEWAY -> messages.format("bundle.anchor.other", keyId, knownGatewayKeyId.get());
+            case OTHER_GATEWAY -> messages.format("bundle.anchor.other", keyId, known);
             case UNPINNED -> messages.format("bundle.anchor.unpinned", keyId);
         };
     }

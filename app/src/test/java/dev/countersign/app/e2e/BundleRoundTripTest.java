@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.countersign.app.AppComposition;
 import dev.countersign.app.AppConfig;
 import dev.countersign.app.bundle.BundleFiles;
+import dev.countersign.app.bundle.BundleOpener;
 import dev.countersign.app.bundle.BundleViewModel;
 import dev.countersign.app.bundle.BundleWindow;
 import dev.countersign.app.bundle.EvidenceSource;
@@ -25,6 +26,7 @@ import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.bundle.Evidence;
 import dev.countersign.model.bundle.EvidenceItem;
+import dev.countersign.model.crypto.KeyIds;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.crypto.Signer;
 import java.io.ByteArrayOutputStream;
@@ -115,6 +117,9 @@ class BundleRoundTripTest {
         assertEquals(ExportViewModel.Phase.DONE, export.phaseProperty().get(), export.messageProperty().get());
         assertTrue(Files.isRegularFile(target));
         String gatewayKey = held.get().gatewayPublicKey();
+        assertEquals(KeyIds.of(PublicKeys.fromBase64(gatewayKey)),
+                BundleOpener.knownGatewayOf(() -> console.app().composition().console().cache()).get(),
+                "the console knows which gateway it is bound to");
         console.stop();
         console = null;
 
