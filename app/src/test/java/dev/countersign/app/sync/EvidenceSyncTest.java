@@ -24,6 +24,9 @@ import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.bundle.Evidence;
 import dev.countersign.model.bundle.EvidenceItem;
+import dev.countersign.model.bundle.EvidenceResult;
+import dev.countersign.model.bundle.EvidenceVerifier;
+import dev.countersign.model.bundle.RecordCheck;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.crypto.SoftwareSigner;
 import dev.countersign.model.json.Digests;
@@ -195,6 +198,30 @@ class EvidenceSyncTest {
     }
 
     @Test
+    void theVerifierFindsEveryRecordSyncedVerifiedAgainstTheGatewayKeyPinned() throws Exception {
+        Map<String, String> ids = decide();
+        syncOnce(new GatewayClient(gateway.baseUri()));
+        PublicKey pinned = dev.countersign.model.crypto.PublicKeys.fromPem(gatewayKeyPem());
+        cache.close();
+        gateway.close(); // offline: everything comes from the cache file
+        cache = ConsoleCache.open(stem, InspectedCacheFile.check());
+
+        Evidence evidence = cache.evidence().all();
+        EvidenceResult result = EvidenceVerifier.verify(evidence, pinned, 2);
+        assertEquals(evidence.items().size(), result.records().size());
+        for (RecordCheck check : result.records()) {
+            assertTrue(check.verified(), () -> check.recordId() + ": " + check);
+        }
+        assertNotNull(result.checkpoint());
+        assertTrue(evidence.items().size() >= 4);
+
+        Evidence subset = cache.evidence().forRecords(List.of(ids.get("alice-v1"), ids.get("bob-deny")));
+        List<RecordCheck> checks = EvidenceVerifier.verify(subset, pinned, 1).records();
+        assertEquals(2, checks.size());
+        assertTrue(checks.stream().allMatch(RecordCheck::verified), () -> checks.toString());
+    }
+
+    @Test
     void recordsCachedBeforeTheCacheKeptEvidenceAreBoundAtTheNextSync() throws Exception {
         decide();
         syncOnce(new GatewayClient(gateway.baseUri()));
@@ -299,6 +326,15 @@ class EvidenceSyncTest {
             return response.newBuilder().body(ResponseBody.create(Json.bytes(new LogSegment(entries,
                     segment.size())), MediaType.get("application/json"))).build();
         }).build();
+    }
+
+    /** The gateway key as it is published (GET /v1/log/key), obtained apart from the evidence. */
+    private String gatewayKeyPem() throws Exception {
+        Request request = new Request.Builder().url(gateway.baseUri().resolve("/v1/log/key").toString()).build();
+        try (Response response = new OkHttpClient().newCall(request).execute()) {
+            assertEquals(200, response.code());
+            return response.body().string();
+        }
     }
 
     private void revoke(String keyId) throws Exception {
