@@ -13,15 +13,20 @@ import java.util.Optional;
 /**
  * How this console run is set up: where its files live, which gateway to use (none: start the embedded demo), the
  * clock and how often to poll. Built from the command line and system properties, or directly by tests.
+ *
+ * <p>{@code bundle}: an evidence bundle named on the command line. The run then opens only that bundle (auditor
+ * mode): no gateway, no key, no first-run window, no cache.
  */
 public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Duration pollPeriod, Locale locale,
-        Duration staleContext) {
+        Duration staleContext, Optional<Path> bundle) {
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(5);
     /** How old a proposal's context may be before the review flags it and offers to refresh it. */
     public static final Duration DEFAULT_STALE_CONTEXT = Duration.ofHours(1);
 
     public static final String USAGE = """
             Usage: countersign [--gateway URL] [--insecure-http] [--stale-context-minutes N] [--data-dir DIR]
+                   countersign [--data-dir DIR] FILE.csbundle
+                   countersign verify FILE.csbundle [--json] [--gateway-key PUBKEY.pem] [--threads N]
 
               --gateway URL   work against a running gateway (team mode); without it the console
                               starts the demo gateway inside itself. Use https:// for a gateway on
@@ -33,10 +38,23 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
               --data-dir DIR  keep keys, settings, the cache, logs and the embedded gateway's data in DIR
                               (default: $XDG_DATA_HOME/countersign or ~/.local/share/countersign;
                               the system property countersign.dataDir also sets it)
+              FILE.csbundle   open an evidence bundle on its own (auditor mode): it is verified offline
+                              and its records shown read-only; no gateway, no key, no cache
+              verify FILE.csbundle
+                              check a bundle without a window and print a report (--json: as JSON);
+                              exit code 0 valid, 1 invalid, 2 unreadable. --gateway-key PUBKEY.pem: the
+                              gateway key to trust (else the bundle's own, with a warning); --threads N
             """;
 
     public AppConfig {
         dataDir = dataDir.toAbsolutePath();
+        bundle = bundle == null ? Optional.empty() : bundle.map(Path::toAbsolutePath);
+    }
+
+    /** A console run (no bundle named). */
+    public AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Duration pollPeriod, Locale locale,
+            Duration staleContext) {
+        this(dataDir, gateway, clock, pollPeriod, locale, staleContext, Optional.empty());
     }
 
     /** The embedded demo in the given folder: what tests use. */
@@ -46,12 +64,22 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
     }
 
     public AppConfig withPollPeriod(Duration period) {
-        return new AppConfig(dataDir, gateway, clock, period, locale, staleContext);
+        return new AppConfig(dataDir, gateway, clock, period, locale, staleContext, bundle);
     }
 
     /** The same set-up against a gateway at {@code uri} (team mode). */
     public AppConfig withGateway(URI uri) {
-        return new AppConfig(dataDir, Optional.of(uri), clock, pollPeriod, locale, staleContext);
+        return new AppConfig(dataDir, Optional.of(uri), clock, pollPeriod, locale, staleContext, bundle);
+    }
+
+    /** The same set-up opening only {@code file}, in auditor mode. */
+    public AppConfig withBundle(Path file) {
+        return new AppConfig(dataDir, Optional.empty(), clock, pollPeriod, locale, staleContext, Optional.of(file));
+    }
+
+    /** True if this run opens only a bundle (auditor mode). */
+    public boolean auditor() {
+        return bundle.isPresent();
     }
 
     /** Reads the command line; throws {@link IllegalArgumentException} with a message for the user. */
@@ -60,6 +88,7 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
         URI gateway = null;
         boolean insecure = false;
         Duration staleContext = DEFAULT_STALE_CONTEXT;
+        Path bundle = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String value = null;
@@ -76,8 +105,20 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
                 case "--insecure-http" -> insecure = true;
                 case "--stale-context-minutes" -> staleContext = minutes(value != null ? value : next(args, ++i, name));
                 case "--data-dir" -> dataDir = Path.of(value != null ? value : next(args, ++i, name));
-                default -> throw new IllegalArgumentException("unknown option " + arg);
+                default -> {
+                    if (arg.startsWith("-") && arg.length() > 1) {
+                        throw new IllegalArgumentException("unknown option " + arg);
+                    }
+                    if (bundle != null) {
+                        throw new IllegalArgumentException("one evidence bundle at a time: " + bundle + " and " + arg);
+                    }
+                    bundle = bundlePath(arg);
+                }
             }
+        }
+        if (bundle != null && gateway != null) {
+            throw new IllegalArgumentException("an evidence bundle opens on its own, with no gateway: leave out"
+                    + " --gateway to open " + bundle);
         }
         if (gateway != null && "http".equals(gateway.getScheme()) && !loopback(gateway.getHost()) && !insecure) {
             throw new IllegalArgumentException("--gateway " + gateway + " is plain http to another machine: session"
@@ -85,7 +126,19 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
                     + " proxy in front of the gateway), or --insecure-http in a lab.");
         }
         return new AppConfig(dataDir, Optional.ofNullable(gateway), Clock.systemUTC(), DEFAULT_POLL,
-                Locale.getDefault(), staleContext);
+                Locale.getDefault(), staleContext, Optional.ofNullable(bundle));
+    }
+
+    /** A file name, or a file: URI as a desktop may hand one over. */
+    private static Path bundlePath(String arg) {
+        try {
+            if (arg.startsWith("file:")) {
+                return Path.of(new URI(arg));
+            }
+            return Path.of(arg);
+        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            throw new IllegalArgumentException("not a file name: " + arg, e);
+        }
     }
 
     /** Only a literal loopback address, or "localhost": never a name that merely starts like one. */

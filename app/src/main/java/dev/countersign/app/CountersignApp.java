@@ -1,13 +1,18 @@
 package dev.countersign.app;
 
+import dev.countersign.app.bundle.AuditorComposition;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The JavaFX application: hands the stage to the composition root, which also sets the theme. */
+/**
+ * The JavaFX application: hands the stage to the composition root, which also sets the theme. A bundle named on the
+ * command line starts auditor mode instead: only that bundle's window, with no gateway, key or cache.
+ */
 public final class CountersignApp extends Application {
     private AppConfig config;
     private AppComposition composition;
+    private AuditorComposition auditor;
 
     /** Used by {@link Application#launch}: the configuration comes from the command line. */
     public CountersignApp() {
@@ -32,6 +37,11 @@ public final class CountersignApp extends Application {
         if (config == null) {
             init();
         }
+        if (config.auditor()) {
+            auditor = new AuditorComposition(config.bundle().orElseThrow(), config.dataDir(), config.locale(), stage);
+            auditor.show();
+            return;
+        }
         composition = new AppComposition(config, stage);
         composition.show();
     }
@@ -41,10 +51,18 @@ public final class CountersignApp extends Application {
         if (composition != null) {
             composition.close();
         }
+        if (auditor != null) {
+            auditor.close();
+        }
     }
 
-    /** The object graph of this run, for tests and dev tools. */
+    /** The object graph of this run, for tests and dev tools (null in auditor mode). */
     public AppComposition composition() {
         return composition;
+    }
+
+    /** The object graph of an auditor-mode run (null in a console run). */
+    public AuditorComposition auditor() {
+        return auditor;
     }
 }

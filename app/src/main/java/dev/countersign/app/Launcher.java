@@ -1,17 +1,24 @@
 package dev.countersign.app;
 
+import dev.countersign.app.bundle.VerifyCommand;
 import dev.countersign.app.cache.InspectedCacheFile;
 import java.util.List;
 import javafx.application.Application;
 
 /**
  * The entry point. It does not extend {@link Application}, so the console runs with JavaFX on the class path
- * ({@code mvn -pl app javafx:run}, or {@code java -cp ... dev.countersign.app.Launcher}).
+ * ({@code mvn -pl app javafx:run}, or {@code java -cp ... dev.countersign.app.Launcher}). {@code verify FILE} runs
+ * the headless verify command before any toolkit or logger starts (no display needed); a bundle file named alone
+ * opens only that bundle (auditor mode).
  */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        if (VerifyCommand.handles(List.of(args))) {
+            System.exit(VerifyCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+            return;
+        }
         AppConfig config;
         try {
             if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -27,7 +34,9 @@ public final class Launcher {
         }
         // before the first logger exists: logback.xml writes its rolling file here
         System.setProperty("countersign.logDir", config.dataDir().resolve("logs").toString());
-        InspectedCacheFile.prepareInBackground(); // overlaps the toolkit's start
+        if (!config.auditor()) {
+            InspectedCacheFile.prepareInBackground(); // overlaps the toolkit's start
+        }
         Application.launch(CountersignApp.class, args);
     }
 }

@@ -55,6 +55,31 @@ class AppConfigTest {
     }
 
     @Test
+    void aBundleNamedAloneOpensInAuditorMode() {
+        AppConfig config = AppConfig.parse(List.of("--data-dir", "/tmp/cs-a", "evidence.csbundle"));
+        assertTrue(config.auditor());
+        assertEquals(Path.of("evidence.csbundle").toAbsolutePath(), config.bundle().orElseThrow());
+        assertTrue(config.gateway().isEmpty());
+        assertEquals(Path.of("/tmp/cs-a/b.csbundle"),
+                AppConfig.parse(List.of("file:///tmp/cs-a/b.csbundle")).bundle().orElseThrow());
+        assertTrue(AppConfig.parse(List.of("--data-dir", "/tmp/cs-a")).bundle().isEmpty());
+        assertTrue(AppConfig.embedded(Path.of("/tmp/cs-a")).withBundle(Path.of("x.csbundle")).withPollPeriod(
+                java.time.Duration.ofSeconds(1)).auditor(), "a copy keeps the bundle");
+    }
+
+    @Test
+    void aBundleOpensAloneAndOneAtATime() {
+        assertEquals("one evidence bundle at a time: a.csbundle and b.csbundle",
+                assertThrows(IllegalArgumentException.class,
+                        () -> AppConfig.parse(List.of("a.csbundle", "b.csbundle"))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AppConfig.parse(List.of("--gateway",
+                "http://127.0.0.1:8470/", "a.csbundle"))).getMessage().startsWith(
+                "an evidence bundle opens on its own, with no gateway"));
+        assertTrue(AppConfig.USAGE.contains("countersign verify FILE.csbundle [--json] [--gateway-key PUBKEY.pem]"
+                + " [--threads N]"), AppConfig.USAGE);
+    }
+
+    @Test
     void theDisplayNameComesFromTheOsUser() {
         assertEquals("Dana Reyes", AppComposition.displayName("dana.reyes", "Demo Reviewer"));
         assertEquals("Demo Reviewer", AppComposition.displayName("root", "Demo Reviewer"));

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The console's cache for one gateway: its database, the proposals and the outbox. A console keeps one cache per
- * gateway it works with, under {@code <data dir>/cache/}.
+ * The console's cache for one gateway: its database, the proposals, the outbox, the decision records and what proves
+ * them (the evidence). A console keeps one cache per gateway it works with, under {@code <data dir>/cache/}.
  */
 public final class ConsoleCache implements AutoCloseable {
     private final CacheDatabase db;
@@ -21,8 +21,8 @@ public final class ConsoleCache implements AutoCloseable {
         this.db = db;
         this.proposals = new ProposalCache(db);
         this.outbox = new Outbox(db);
-        this.records = new RecordCache(db);
         this.evidence = new EvidenceCache(db);
+        this.records = new RecordCache(db, evidence);
     }
 
     public static ConsoleCache open(Path stem, CacheFileCheck check) {

@@ -218,7 +218,7 @@ public final class ProposalCache {
 
     /**
      * Records which gateway (by its signing key) fills this cache. If it is not the one that filled it so far, the
-     * proposals, nonces, records and cursor are dropped (that gateway was reset or replaced); the outbox is kept.
+     * proposals, nonces, records (with what proves them) and cursor are dropped (that gateway was reset or replaced); the outbox is kept.
      * Returns true if anything was dropped.
      */
     public boolean bindGateway(String keyId) {
@@ -244,6 +244,10 @@ public final class ProposalCache {
     private static void drop(Connection c) throws SQLException {
         try (var s = c.createStatement()) {
             s.executeUpdate("DELETE FROM decision_record");
+            s.executeUpdate("DELETE FROM proposal_version");
+            s.executeUpdate("DELETE FROM reviewer_view");
+            s.executeUpdate("DELETE FROM log_entry");
+            s.executeUpdate("DELETE FROM log_checkpoint");
             s.executeUpdate("DELETE FROM proposal_nonce");
             s.executeUpdate("DELETE FROM proposal_doc");
             s.executeUpdate("DELETE FROM proposal");

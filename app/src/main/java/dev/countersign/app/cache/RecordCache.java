@@ -21,8 +21,16 @@ public final class RecordCache {
     private static final String NEXT_INDEX = "SELECT COALESCE(MAX(log_index) + 1, 0) FROM decision_record";
     private final CacheDatabase db;
 
-    RecordCache(CacheDatabase db) {
+    private final EvidenceCache evidence;
+
+    RecordCache(CacheDatabase db, EvidenceCache evidence) {
         this.db = db;
+        this.evidence = evidence;
+    }
+
+    /** What proves the records held: the versions they are bound to, the reviewers, the log and its checkpoint. */
+    public EvidenceCache evidence() {
+        return evidence;
     }
 
     /** The log index to sync from: one past the highest record held (0 for none). */
@@ -49,7 +57,8 @@ public final class RecordCache {
             }
             int stored = 0;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO decision_record (record_id, log_index,"
-                    + " proposal_id, reviewer, verdict, recorded_at, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " proposal_id, reviewer, verdict, recorded_at, record_json, proposal_version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (DecisionRecordView r : page) {
                     if (r.logIndex() < next) {
                         continue; // already held
@@ -66,10 +75,12 @@ public final class RecordCache {
                     s.setString(5, r.verdict().json());
                     s.setObject(6, time(r.recordedAt()));
                     s.setString(7, Json.string(r));
-                    s.executeUpdate();
+                    s.setInt(8, Binding.of(r).version());
+                    s.addBatch();
                     next++;
                     stored++;
                 }
+                s.executeBatch();
             }
             return stored;
         });

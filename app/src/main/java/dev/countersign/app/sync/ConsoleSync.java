@@ -3,6 +3,7 @@ package dev.countersign.app.sync;
 import dev.countersign.app.cache.ProposalCache;
 import dev.countersign.app.cache.ProposalSummary;
 import dev.countersign.app.cache.RecordCache;
+import dev.countersign.app.common.UserText;
 import dev.countersign.model.api.NonceBatch;
 import dev.countersign.model.api.QueuePage;
 import java.time.Clock;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One round of keeping the cache and the gateway in step, run in the background: send the outbox, pull what changed
  * in the queue since the stored cursor (each page stored with the cursor after it, so an interrupted sync resumes
- * without gaps or duplicates), pull the decision log's new records, and fetch decision nonces ahead for pending
- * proposals, so they can be decided offline.
+ * without gaps or duplicates), pull the decision log's new records, fetch decision nonces ahead for pending
+ * proposals, so they can be decided offline, and fetch what proves the records ({@link EvidenceSync}), so they can
+ * be checked and exported offline.
  */
 public final class ConsoleSync {
     static final int PAGE_SIZE = 500;
@@ -32,6 +34,7 @@ public final class ConsoleSync {
     private final Clock clock;
     private final int pageSize;
     private final RecordCache records;
+    private final EvidenceSync evidence;
     private volatile boolean bound;
     /** Proposals the gateway gave no nonce for in this console's run (closed or expired meanwhile). */
     private final java.util.Set<String> noNonce = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -50,15 +53,17 @@ public final class ConsoleSync {
         this.cache = cache;
         this.sender = sender;
         this.clock = clock;
+        this.evidence = new EvidenceSync(client, cache, records.evidence(), clock);
     }
 
     /**
      * What a round did. {@code failure} is why it stopped (the gateway unreachable, signed out, a refusal); what it
      * stored before that stays stored. {@code dropped}: the gateway is not the one that filled the cache, whose
-     * proposals were dropped.
+     * proposals were dropped. {@code logRefused}: why the gateway's decision log (or its checkpoint) was not stored,
+     * the one held before being kept; null when it was stored or nothing was new.
      */
     public record Report(List<ProposalSummary> changed, int received, boolean dropped, Instant syncedAt,
-            Exception failure) {
+            Exception failure, UserText logRefused) {
         public boolean ok() {
             return failure == null;
         }
@@ -70,6 +75,7 @@ public final class ConsoleSync {
         int[] received = {0};
         boolean dropped = false;
         Exception failure = null;
+        UserText logRefused = null;
         try {
             dropped = bindGateway();
             OutboxSender.Flush flush = sender.flush(); // what it recorded or refused, the outbox itself now says
@@ -77,13 +83,15 @@ public final class ConsoleSync {
                 throw flush.stoppedBy(); // unreachable or signed out: the pull would fail the same way
             }
             dropped |= pull(changed, received, progress);
-            pullRecords();
+            boolean newRecords = pullRecords();
             fetchNonces(changed);
+            logRefused = evidence.run(newRecords);
         } catch (GatewayException | RuntimeException e) {
             failure = e;
             LOG.debug("sync stopped: {}", e.getMessage());
         }
-        return new Report(changed, received[0], dropped, failure == null ? clock.instant() : null, failure);
+        return new Report(changed, received[0], dropped, failure == null ? clock.instant() : null, failure,
+                logRefused);
     }
 
     /** The first round checks which gateway this is, by its signing key; another one empties the cache. */
@@ -137,17 +145,20 @@ public final class ConsoleSync {
         }
     }
 
-    /** Pulls the decision log's records from the first one not held, a page at a time, each page one transaction. */
-    private void pullRecords() throws GatewayException {
+    /**
+     * Pulls the decision log's records from the first one not held, a page at a time, each page one transaction.
+     * Returns true if any arrived.
+     */
+    private boolean pullRecords() throws GatewayException {
+        boolean any = false;
         while (true) {
             long from = records.nextIndex();
             List<dev.countersign.model.api.DecisionRecordView> page = client.decisionsFrom(from, RECORD_PAGE)
                     .records();
-            if (page.isEmpty() || records.append(page) == 0) {
-                return;
-            }
-            if (page.size() < RECORD_PAGE) {
-                return;
+            int stored = page.isEmpty() ? 0 : records.append(page);
+            any |= stored > 0;
+            if (stored == 0 || page.size() < RECORD_PAGE) {
+                return any;
             }
         }
     }

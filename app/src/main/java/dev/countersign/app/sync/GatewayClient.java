@@ -6,9 +6,11 @@ import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.EnrollmentReceipt;
 import dev.countersign.model.api.EnrollmentRequest;
 import dev.countersign.model.api.Health;
+import dev.countersign.model.api.LogSegment;
 import dev.countersign.model.api.NonceBatch;
 import dev.countersign.model.api.NonceBatchRequest;
 import dev.countersign.model.api.NonceGrant;
+import dev.countersign.model.api.ProposalVersionView;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.QueuePage;
 import dev.countersign.model.api.RecordList;
@@ -16,6 +18,7 @@ import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.api.SessionChallengeGrant;
 import dev.countersign.model.api.SessionChallengeRequest;
 import dev.countersign.model.api.SessionGrant;
+import dev.countersign.model.api.SignedCheckpoint;
 import dev.countersign.model.crypto.KeyIds;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.json.Json;
@@ -131,6 +134,12 @@ public final class GatewayClient {
         return send(get(url("v1", "proposals", proposalId)), ProposalView.class);
     }
 
+    /** One stored version of a proposal with the context stored for it (what its decision records were shown). */
+    public ProposalVersionView proposalVersion(String proposalId, int version) throws GatewayException {
+        return sendAuthed(get(url("v1", "proposals", proposalId, "versions", Integer.toString(version))),
+                ProposalVersionView.class);
+    }
+
     public NonceGrant issueNonce(String proposalId, String idempotencyKey) throws GatewayException {
         return sendAuthed(post(url("v1", "proposals", proposalId, "nonces"), EMPTY, idempotencyKey),
                 NonceGrant.class);
@@ -188,6 +197,18 @@ public final class GatewayClient {
 
     public ReviewerView reviewer(String reviewer) throws GatewayException {
         return sendAuthed(get(url("v1", "reviewers", reviewer)), ReviewerView.class);
+    }
+
+    /** The gateway's newest signed checkpoint of its decision log, with its key (check it against a pinned key). */
+    public SignedCheckpoint checkpoint() throws GatewayException {
+        return sendAuthed(get(url("v1", "log", "checkpoint")), SignedCheckpoint.class);
+    }
+
+    /** Decision log entries in index order from {@code from}, at most {@code limit} (1–1000). */
+    public LogSegment logEntries(long from, int limit) throws GatewayException {
+        HttpUrl url = url("v1", "log", "entries").newBuilder().addQueryParameter("from", Long.toString(from))
+                .addQueryParameter("limit", Integer.toString(limit)).build();
+        return sendAuthed(get(url), LogSegment.class);
     }
 
     /** Asks for a challenge to sign with the reviewer's key (step one of opening a session). */

@@ -53,4 +53,31 @@ class CacheDatabaseTest {
         }
         assertTrue(Files.exists(CacheDatabase.mvFile(stem)));
     }
+    @Test
+    void aCacheMadeByTheFirstVersionPassesTheCheckIsMigratedAndKeepsItsOutbox() throws Exception {
+        Path stem = ConsoleCache.stem(dir, Optional.empty());
+        String url = "jdbc:h2:file:" + stem.toAbsolutePath() + CacheDatabase.URL_SETTINGS;
+        org.flywaydb.core.Flyway.configure(CacheDatabase.class.getClassLoader())
+                .dataSource(url, "console", "").locations(CacheDatabase.MIGRATIONS).target("1").load().migrate();
+        String envelope = "{\"payloadType\":\"application/vnd.in-toto+json\",\"payload\":\"e30=\","
+                + "\"signatures\":[{\"keyid\":\"k1\",\"sig\":\"c2ln\"}]}";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "console", "");
+                java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO outbox (idempotency_key, seq, proposal_id, proposal_version, verdict,"
+                    + " reviewer, key_id, nonce, envelope_json, gateway_key_id, signed_at, state, attempts) VALUES"
+                    + " ('decision-1', 1, 'prp_1', 1, 'approve', 'alice@example.test', 'k1', 'n1', '" + envelope
+                    + "', 'gw', TIMESTAMP WITH TIME ZONE '2026-12-01 10:00:00+00', 'pending', 0)");
+            s.execute("SHUTDOWN");
+        }
+
+        try (ConsoleCache cache = ConsoleCache.open(stem, InspectedCacheFile.check())) {
+            assertEquals(1, cache.outbox().all().size(), "the signed decision waiting to be sent is kept");
+            assertEquals("decision-1", cache.outbox().all().get(0).idempotencyKey());
+            assertTrue(cache.evidence().all().items().isEmpty(), "the new tables are there, empty");
+            assertEquals(0, cache.evidence().bindOlderRecords());
+        }
+        try (ConsoleCache cache = ConsoleCache.open(stem, InspectedCacheFile.check())) {
+            assertEquals(1, cache.outbox().pending().size(), "and a file at the second version opens as it is");
+        }
+    }
 }

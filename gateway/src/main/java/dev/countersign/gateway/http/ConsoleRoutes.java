@@ -19,7 +19,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * What consoles call: the queue, nonces (one or a batch), a context refresh, signed decisions, decision records,
+ * What consoles call: the queue, a proposal's stored versions, nonces (one or a batch), a context refresh, signed decisions, decision records,
  * reviewers. Every route needs an open session; a decision must be posted in the session of the key that signed it.
  */
 final class ConsoleRoutes {
@@ -49,6 +49,10 @@ final class ConsoleRoutes {
         app.get("/v1/queue", ctx -> {
             guard.require(ctx);
             Responses.ok(ctx, proposals.queue(ctx.queryParam("cursor"), Params.intParam(ctx, "limit", 100, 1, 500)));
+        });
+        app.get("/v1/proposals/{id}/versions/{version}", ctx -> {
+            guard.require(ctx);
+            Responses.ok(ctx, proposals.version(ctx.pathParam("id"), versionParam(ctx)));
         });
         app.post("/v1/proposals/{id}/nonces", ctx -> {
             guard.require(ctx);
@@ -93,6 +97,21 @@ final class ConsoleRoutes {
             guard.require(ctx);
             Responses.ok(ctx, reviewers.reviewer(ctx.pathParam("reviewer")));
         });
+    }
+
+    /** A proposal version in the path: an integer of 1 or more. */
+    private static int versionParam(Context ctx) {
+        String raw = ctx.pathParam("version");
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ProblemException.of(ProblemType.INVALID_REQUEST,
+                "The proposal version in the path must be an integer of 1 or more.");
     }
 
     /** One proposal's records, a page of the log from an index, or (neither asked) every record. */

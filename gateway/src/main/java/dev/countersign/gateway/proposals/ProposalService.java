@@ -14,6 +14,7 @@ import dev.countersign.model.ProposalContext;
 import dev.countersign.model.ProposalStatus;
 import dev.countersign.model.ProposalSubmission;
 import dev.countersign.model.api.Outcome;
+import dev.countersign.model.api.ProposalVersionView;
 import dev.countersign.model.api.ProposalView;
 import dev.countersign.model.api.QueuePage;
 import dev.countersign.model.json.CanonicalJson;
@@ -174,6 +175,20 @@ public final class ProposalService {
     public ProposalView view(String id) {
         expireDue();
         return read(c -> view(c, store.find(c, id).orElseThrow(() -> notFound(id))));
+    }
+
+    /**
+     * One stored version with the context stored for it (the one its decision records were shown: a version that
+     * carries records never has its context replaced). Not-found for an unknown proposal or version.
+     */
+    public ProposalVersionView version(String id, int version) {
+        return read(c -> {
+            store.find(c, id).orElseThrow(() -> notFound(id));
+            StoredVersion stored = store.version(c, id, version).orElseThrow(() -> ProblemException.aboutProposal(
+                    ProblemType.NOT_FOUND, "Proposal " + id + " has no version " + version + ".", id, null));
+            return new ProposalVersionView(stored.proposal(), stored.context(), stored.proposalDigest(),
+                    stored.contextDigest());
+        });
     }
 
     public Outcome outcome(String id) {

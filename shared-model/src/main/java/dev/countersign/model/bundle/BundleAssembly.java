@@ -9,6 +9,7 @@ import dev.countersign.model.api.ReviewerView;
 import dev.countersign.model.crypto.KeyIds;
 import dev.countersign.model.crypto.PublicKeys;
 import dev.countersign.model.json.CanonicalJson;
+import dev.countersign.model.json.Digests;
 import dev.countersign.model.json.Json;
 import dev.countersign.model.log.LogEntry;
 import dev.countersign.model.record.DecisionRecords;
@@ -34,6 +35,7 @@ final class BundleAssembly {
     private final Map<String, byte[]> files;
     private final List<Finding> findings;
     private final Map<String, Object> parsed = new ConcurrentHashMap<>();
+    private final KnownDigests known = new KnownDigests();
 
     private Evidence evidence;
     private final List<String> recordIds = new ArrayList<>();
@@ -53,6 +55,11 @@ final class BundleAssembly {
 
     Evidence evidence() {
         return evidence;
+    }
+
+    /** The canonical sha256 of each record, proposal, context and log entry read from a canonical file. */
+    KnownDigests known() {
+        return known;
     }
 
     /** The manifest's record ids that can name a file, once each, in its order (whether or not the record was read). */
@@ -78,7 +85,7 @@ final class BundleAssembly {
         String gatewayKey = gatewayKey(manifest);
         List<ReviewerView> reviewers = reviewers();
         DsseEnvelope checkpoint = canonical(BundleFormat.CHECKPOINT, DsseEnvelope.class);
-        List<LogEntry> log = log();
+        List<LogEntry> log = log(threads, progress);
         Map<String, LogEntry> byRecord = new HashMap<>();
         for (LogEntry entry : log) {
             byRecord.putIfAbsent(entry.recordId(), entry);
@@ -191,36 +198,49 @@ final class BundleAssembly {
         }
     }
 
-    private List<LogEntry> log() {
+    /** One line of the log read: the entry, or what is wrong with the line. */
+    private record Line(LogEntry entry, Finding finding) {}
+
+    private List<LogEntry> log(int threads, BundleProgress progress) {
         byte[] bytes = files.get(BundleFormat.LOG_ENTRIES);
         if (bytes == null) {
             return List.of();
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
-        List<LogEntry> entries = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        if (!text.isEmpty() && !lines[lines.length - 1].isEmpty()) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (!text.isEmpty() && !lines.get(lines.size() - 1).isEmpty()) {
             findings.add(Finding.error(BundleFormat.LOG_ENTRIES, null, "entry-truncated",
                     "the last line does not end with a newline: the file was cut short"));
+        } else {
+            lines.remove(lines.size() - 1);
         }
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty() && i == lines.length - 1) {
-                break;
+        List<Integer> numbers = java.util.stream.IntStream.range(0, lines.size()).boxed().toList();
+        List<LogEntry> entries = new ArrayList<>(lines.size());
+        for (Line line : Parallel.map(numbers, threads, i -> line(i + 1, lines.get(i)), progress, () -> { })) {
+            if (line.finding() != null) {
+                findings.add(line.finding());
             }
-            try {
-                LogEntry entry = Json.parse(line, LogEntry.class);
-                if (!CanonicalJson.string(entry).equals(line)) {
-                    findings.add(Finding.error(BundleFormat.LOG_ENTRIES, entry.recordId(), "not-canonical",
-                            "line " + (i + 1) + " is not the canonical JSON of its entry"));
-                }
-                entries.add(entry);
-            } catch (RuntimeException e) {
-                findings.add(Finding.error(BundleFormat.LOG_ENTRIES, null, "entry-unreadable",
-                        "line " + (i + 1) + " cannot be read: " + e.getMessage()));
+            if (line.entry() != null) {
+                entries.add(line.entry());
             }
         }
         return entries;
+    }
+
+    private Line line(int number, String text) {
+        try {
+            LogEntry entry = Json.parse(text, LogEntry.class);
+            byte[] canonical = CanonicalJson.bytes(entry);
+            if (!Arrays.equals(canonical, text.getBytes(StandardCharsets.UTF_8))) {
+                return new Line(entry, Finding.error(BundleFormat.LOG_ENTRIES, entry.recordId(), "not-canonical",
+                        "line " + number + " is not the canonical JSON of its entry"));
+            }
+            known.put(entry, Digests.sha256Hex(canonical));
+            return new Line(entry, null);
+        } catch (RuntimeException e) {
+            return new Line(null, Finding.error(BundleFormat.LOG_ENTRIES, null, "entry-unreadable",
+                    "line " + number + " cannot be read: " + e.getMessage()));
+        }
     }
 
     /** The record with what it is bound to, or null (with a finding) when the record itself cannot be read. */
@@ -272,6 +292,8 @@ final class BundleAssembly {
             if (!Arrays.equals(bytes, CanonicalJson.bytes(value))) {
                 findings.add(Finding.error(path, recordId, "not-canonical",
                         "the file is not the canonical JSON of what it holds, so its sha256 is not the one signed"));
+            } else {
+                known.put(value, Digests.sha256Hex(bytes));
             }
             return value;
         } catch (RuntimeException e) {

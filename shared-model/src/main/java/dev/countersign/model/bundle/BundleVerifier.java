@@ -80,7 +80,7 @@ public final class BundleVerifier {
             checkSignature(manifest, manifestBytes, files.files(), findings);
             BundleAssembly assembly = BundleAssembly.of(manifest, files.files(), findings, threads, progress);
             EvidenceResult result = EvidenceVerifier.check(assembly.evidence(), pinnedGatewayKey, threads, provider,
-                    true, progress);
+                    true, progress, assembly.known());
             findings.addAll(result.findings());
             for (RecordCheck check : result.records()) {
                 findings.addAll(check.findings());

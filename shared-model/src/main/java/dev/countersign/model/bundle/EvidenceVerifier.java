@@ -32,7 +32,7 @@ public final class EvidenceVerifier {
      * The provider needs not be registered with {@code Security.addProvider}.
      */
     public static EvidenceResult verify(Evidence evidence, PublicKey pinnedGatewayKey, int threads, Provider provider) {
-        return check(evidence, pinnedGatewayKey, threads, provider, false, BundleProgress.NONE);
+        return check(evidence, pinnedGatewayKey, threads, provider, false, BundleProgress.NONE, KnownDigests.NONE);
     }
 
     /**
@@ -40,13 +40,13 @@ public final class EvidenceVerifier {
      * @throws CancellationException when {@code progress} says so
      */
     static EvidenceResult check(Evidence evidence, PublicKey pinnedGatewayKey, int threads, Provider provider,
-            boolean complete, BundleProgress progress) {
+            boolean complete, BundleProgress progress, KnownDigests known) {
         List<Finding> findings = new ArrayList<>();
         PublicKey gatewayKey = gatewayKey(evidence, pinnedGatewayKey, findings);
         String gatewayKeyId = gatewayKey == null ? null : KeyIds.of(gatewayKey);
-        LogAnchor log = LogAnchor.check(evidence.checkpoint(), gatewayKey, evidence.log(), complete, findings);
+        LogAnchor log = LogAnchor.check(evidence.checkpoint(), gatewayKey, evidence.log(), complete, known, findings);
         RecordChecker checker = new RecordChecker(new KeyDirectory(evidence.reviewers()),
-                new RecordSignatures(provider), gatewayKey, gatewayKeyId, log, complete);
+                new RecordSignatures(provider), gatewayKey, gatewayKeyId, log, complete, known);
         List<RecordCheck> records = checkAll(evidence.items(), checker, Math.max(1, threads), progress);
         return new EvidenceResult(gatewayKeyId, log.checkpoint, records, findings);
     }

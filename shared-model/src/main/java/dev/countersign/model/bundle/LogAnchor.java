@@ -38,7 +38,7 @@ final class LogAnchor {
 
     /** Checks the checkpoint and the segment; adds findings about them (not about single records) to {@code out}. */
     static LogAnchor check(DsseEnvelope envelope, PublicKey gatewayKey, List<LogEntry> log, boolean complete,
-            List<Finding> out) {
+            KnownDigests known, List<Finding> out) {
         Map<Long, LogEntry> byIndex = new HashMap<>();
         for (LogEntry entry : log) {
             byIndex.putIfAbsent(entry.index(), entry);
@@ -62,7 +62,7 @@ final class LogAnchor {
             return new LogAnchor(State.FAILED, null, "the checkpoint does not verify", Long.MAX_VALUE, byIndex,
                     !log.isEmpty());
         }
-        long provenFrom = provenFrom(log, checkpoint);
+        long provenFrom = provenFrom(log, checkpoint, known);
         long first = log.isEmpty() ? checkpoint.size() : log.get(0).index();
         boolean whole = provenFrom <= first && log.size() == checkpoint.size() - first
                 && (first > 0 || log.isEmpty() || log.get(0).previousHash().equals(LogEntry.GENESIS));
@@ -80,12 +80,13 @@ final class LogAnchor {
     }
 
     /** Walks back from the checkpoint's head; returns the lowest index proven by the chain (size when none). */
-    private static long provenFrom(List<LogEntry> log, Checkpoint checkpoint) {
+    private static long provenFrom(List<LogEntry> log, Checkpoint checkpoint, KnownDigests known) {
         long expectedIndex = checkpoint.size() - 1;
         String expected = checkpoint.headHash();
         for (int i = log.size() - 1; i >= 0; i--) {
             LogEntry entry = log.get(i);
-            if (entry.index() != expectedIndex || !entry.entryHash().equals(expected)) {
+            String hash = known.get(entry);
+            if (entry.index() != expectedIndex || !(hash != null ? hash : entry.entryHash()).equals(expected)) {
                 break;
             }
             expected = entry.previousHash();

@@ -27,17 +27,19 @@ final class RecordChecker {
     private final String gatewayKeyId;
     private final LogAnchor log;
     private final boolean complete;
+    private final KnownDigests known;
     /** Proposals and contexts are shared by records: each one's digest is computed once. */
     private final Map<Object, String> digests = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
     RecordChecker(KeyDirectory keys, RecordSignatures signatures, PublicKey gatewayKey, String gatewayKeyId,
-            LogAnchor log, boolean complete) {
+            LogAnchor log, boolean complete, KnownDigests known) {
         this.keys = keys;
         this.signatures = signatures;
         this.gatewayKey = gatewayKey;
         this.gatewayKeyId = gatewayKeyId;
         this.log = log;
         this.complete = complete;
+        this.known = known;
     }
 
     /** Never throws for what the record holds: anything unexpected is a failed check with its finding. */
@@ -212,7 +214,10 @@ final class RecordChecker {
                         + entry.recordId() + " of proposal " + entry.proposalId() + " at " + entry.recordedAt()
                         + ", not this record of proposal " + view.proposalId() + " at " + view.recordedAt());
             }
-            String digest = Digests.canonicalSha256(view.envelope());
+            String digest = known.get(view.envelope());
+            if (digest == null) {
+                digest = Digests.canonicalSha256(view.envelope());
+            }
             if (!Digests.equal(digest, entry.recordDigest())) {
                 return failed(recordFile, "record-digest", "the record's sha256 is " + digest + " but log entry "
                         + index + " names " + entry.recordDigest() + ": the record is not the one logged");
@@ -268,12 +273,15 @@ final class RecordChecker {
         }
 
         private String digest(Object value) {
-            String known = digests.get(value);
-            if (known == null) {
-                known = Digests.canonicalSha256(value);
-                digests.put(value, known);
+            String digest = known.get(value);
+            if (digest == null) {
+                digest = digests.get(value);
             }
-            return known;
+            if (digest == null) {
+                digest = Digests.canonicalSha256(value);
+                digests.put(value, digest);
+            }
+            return digest;
         }
 
         private State failed(String file, String code, String message) {

@@ -11,7 +11,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Exports and verifies an evidence bundle of many decisions (10,000 by default) and prints export time, verification
- * time and records per second, on 1 and 2 threads, with the JDK's signature engines and with Bouncy Castle's. The
+ * time and records per second, on 1 and 2 threads, with the JDK's signature engines and with Bouncy Castle's
+ * ({@code -Dbench.providers=bc} for Bouncy Castle's alone). The
  * records are EvidenceSamples': four in five by Ed25519 keys, one in five of the human ones ECDSA P-256.
  *
  * <pre>
@@ -58,7 +59,9 @@ public final class BundleBenchmark {
                 Files.size(bundle));
 
         Path warmBundle = dir.resolve("warm" + BundleFormat.EXTENSION);
-        for (Provider provider : new Provider[] {null, new BouncyCastleProvider()}) {
+        boolean jdk = !"bc".equals(System.getProperty("bench.providers"));
+        for (Provider provider : jdk ? new Provider[] {null, new BouncyCastleProvider()}
+                : new Provider[] {new BouncyCastleProvider()}) {
             String name = provider == null ? "JDK" : "Bouncy Castle " + provider.getVersionStr();
             for (int threads : List.of(1, 2)) {
                 EvidenceVerifier.verify(warm.evidence(), gateway, threads, provider);

@@ -7,6 +7,8 @@ import dev.countersign.model.ReasonCode;
 import dev.countersign.model.Verdict;
 import dev.countersign.model.api.DecisionRecordView;
 import dev.countersign.model.api.ReviewerView;
+import dev.countersign.model.bundle.BundleProgress;
+import dev.countersign.model.bundle.BundleWriter;
 import dev.countersign.model.bundle.Evidence;
 import dev.countersign.model.bundle.EvidenceItem;
 import dev.countersign.model.crypto.PublicKeys;
@@ -18,6 +20,8 @@ import dev.countersign.model.log.Checkpoints;
 import dev.countersign.model.log.LogEntry;
 import dev.countersign.model.record.DecisionRecords;
 import dev.countersign.model.record.DsseEnvelope;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +42,8 @@ import java.util.Set;
  * EvidenceSamples.Sample s = EvidenceSamples.build(20);
  * Evidence all = s.evidence();
  * Evidence some = s.evidenceFor(List.of(s.recordIds().get(3), s.recordIds().get(7)));
+ * Path file = s.writeBundle(dir.resolve("sample.csbundle"));
+ * BundleReport report = BundleVerifier.verify(file, s.gatewayKey().publicKey(), 2, BundleProgress.NONE);
  * </pre>
  */
 public final class EvidenceSamples {
@@ -84,6 +90,13 @@ public final class EvidenceSamples {
         /** The exporter's reviewer id: the exporter key is enrolled for Amara. */
         public String exporter() {
             return AMARA;
+        }
+
+        /** Writes all of it as a bundle file, exported by Amara at {@link #T0} plus a day. */
+        public Path writeBundle(Path target) throws IOException, GeneralSecurityException {
+            BundleWriter.write(evidence, new BundleWriter.Export(AMARA, T0.plusSeconds(86_400), "EvidenceSamples"),
+                    exporterKey, target, BundleProgress.NONE);
+            return target;
         }
     }
 
