@@ -1,6 +1,24 @@
 package dev.countersign.app;
 
 import dev.countersign.app.cache.ConsoleCache;
+import dev.countersign.app.bundle.BundleDrops;
+import dev.countersign.app.bundle.BundleOpener;
+import dev.countersign.app.bundle.BundleWiring;
+import dev.countersign.app.bundle.EvidenceSource;
+import dev.countersign.app.bundle.ExportDialog;
+import dev.countersign.app.bundle.ExportViewModel;
+import dev.countersign.app.bundle.FxBundleFiles;
+import dev.countersign.app.oversight.OversightTexts;
+import dev.countersign.app.oversight.OversightView;
+import dev.countersign.app.oversight.OversightViewModel;
+import dev.countersign.app.records.LiveRecords;
+import dev.countersign.app.records.RecordTexts;
+import dev.countersign.app.records.RecordsView;
+import dev.countersign.app.records.RecordsViewModel;
+import dev.countersign.app.report.DecisionReportPdf;
+import dev.countersign.app.report.ReportActions;
+import dev.countersign.app.report.ReportFacts;
+import java.time.Clock;
 import dev.countersign.app.cache.InspectedCacheFile;
 import dev.countersign.app.common.Chips;
 import dev.countersign.app.common.FxTaskRunner;
@@ -72,6 +90,8 @@ public final class AppComposition implements AutoCloseable {
     private final FxDialogService dialogs;
     private final Messages messages;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final BundleOpener bundles;
+    private final RecordsViewModel records;
 
     public AppComposition(AppConfig config, Stage stage) {
         this.config = config;
@@ -119,16 +139,35 @@ public final class AppComposition implements AutoCloseable {
         BulkApprovalDialog bulk = new BulkApprovalDialog(new BulkApprovalViewModel(messages, runner, config.clock(),
                 keyGate, session, queue, decision.submitterProperty()), messages, stylesheet, () -> stage);
         queue.setBulkApprovalHandler(bulk::open);
+        // records, oversight, evidence bundles and reports; record dates follow the zone times are shown in
+        Clock zoned = config.clock().withZone(ZoneId.systemDefault());
+        ReportActions reports = new ReportActions(new DecisionReportPdf(messages, zoned, BuildInfo.consoleVersion()),
+                runner, dialogs, messages);
+        bundles = new BundleOpener(messages, runner, Platform::runLater, stylesheet,
+                BundleOpener.knownGatewayOf(console::cache));
+        BundleWiring.equip(bundles, messages, zoned, chips, reports, () -> stage);
+        ExportDialog export = new ExportDialog(new ExportViewModel(messages, runner, Platform::runLater,
+                EvidenceSource.of(console::cache), keyGate::withSigner, new FxBundleFiles(messages, () -> stage),
+                session.knownProperty()::get, config.clock(), BuildInfo.consoleVersion()),
+                messages, stylesheet, () -> stage, bundles::open);
+        LiveRecords live = new LiveRecords(console::cache);
+        records = RecordsViewModel.live(runner, zoned, live, errors, new RecordsViewModel.Actions(export::open,
+                row -> reports.saveDecision(stage, row, ReportFacts.of(zoned.instant(), BuildInfo.consoleVersion(),
+                        live.lastResult()))));
+        // what the records view shows follows the cache: once it is open, and after every sync round
+        queue.lastSyncProperty().addListener((obs, old, synced) -> records.reload());
         MainWindow window = new MainWindow(messages, new QueueView(queue, messages, chips, savedFilters),
                 new ReviewView(review, decision, authority, messages, texts, chips, time, config.clock()),
                 new StatusBarView(status, console::signIn, messages.get("status.signIn"),
                         () -> queue.notRecorded().stream().findFirst().ifPresent(decision::showRefused),
                         messages.get("status.outbox.refused.a11y")),
-                // records, oversight and opening a bundle: empty and no-op here, wired by the lead
-                new javafx.scene.layout.StackPane(), new javafx.scene.layout.StackPane(),
+                new RecordsView(records, new RecordTexts(messages, time, zoned.getZone()), chips),
+                new OversightView(new OversightViewModel(records, zoned,
+                        new OversightTexts(messages, time, zoned.getZone()))),
                 new MainWindow.Actions(() -> keysWindow.show(stage), console::signIn, keyGate::lockNow,
-                        console::signOut, stage::close, () -> { }, path -> { }), theme);
+                        console::signOut, stage::close, () -> bundles.chooseAndOpen(stage), bundles::open), theme);
         scene = new Scene(window.root(), 1280, 800);
+        BundleDrops.install(scene, bundles::open);
         theme.addListener((obs, old, latest) -> {
             latest.apply();
             runner.run("remember the theme", () -> {
@@ -207,6 +246,16 @@ public final class AppComposition implements AutoCloseable {
     /** The console's look; setting it restyles every window and is remembered for the next start. */
     public ObjectProperty<Theme> theme() {
         return theme;
+    }
+
+    /** Opens evidence bundles in windows of their own. */
+    public BundleOpener bundles() {
+        return bundles;
+    }
+
+    /** The records view's model: every decision the console can see, verified. */
+    public RecordsViewModel records() {
+        return records;
     }
 
     public ConsoleViewModel console() {

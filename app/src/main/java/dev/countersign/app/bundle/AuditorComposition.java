@@ -1,6 +1,12 @@
 package dev.countersign.app.bundle;
 
+import dev.countersign.app.BuildInfo;
+import dev.countersign.app.common.Chips;
 import dev.countersign.app.common.FxTaskRunner;
+import dev.countersign.app.report.DecisionReportPdf;
+import dev.countersign.app.report.ReportActions;
+import dev.countersign.app.shell.FxDialogService;
+import java.time.Clock;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.shell.DisplayPreferences;
 import java.nio.file.Path;
@@ -33,6 +39,12 @@ public final class AuditorComposition implements AutoCloseable {
         new DisplayPreferences(dataDir).theme().apply();
         String stylesheet = AuditorComposition.class.getResource("/dev/countersign/app/app.css").toExternalForm();
         opener = new BundleOpener(messages, runner, Platform::runLater, stylesheet, () -> null);
+        Clock clock = Clock.systemDefaultZone();
+        // no key file in auditor mode: the dialogs only ever show errors and "report saved"
+        FxDialogService dialogs = new FxDialogService(messages, () -> stage, stylesheet, null);
+        ReportActions reports = new ReportActions(new DecisionReportPdf(messages, clock, BuildInfo.consoleVersion()),
+                runner, dialogs, messages);
+        BundleWiring.equip(opener, messages, clock, new Chips(messages), reports, () -> stage);
     }
 
     /** Shows the bundle's window and starts verifying it. */

@@ -1,0 +1,45 @@
+package dev.countersign.app.records;
+
+import dev.countersign.app.cache.ConsoleCache;
+import dev.countersign.model.bundle.Evidence;
+import dev.countersign.model.bundle.EvidenceResult;
+import dev.countersign.model.bundle.EvidenceVerifier;
+import dev.countersign.model.crypto.PublicKeys;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The console's records: everything its cache holds, verified afresh on each read. The gateway key they are checked
+ * against is the one the cache is bound to (the console checked every synced checkpoint with it), so a record is
+ * judged against the gateway this console works with, not against a key the evidence merely carries.
+ */
+public final class LiveRecords implements RecordsSource {
+    private final Supplier<Optional<ConsoleCache>> cache;
+    private volatile EvidenceResult lastResult;
+
+    public LiveRecords(Supplier<Optional<ConsoleCache>> cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public List<RecordRow> load() {
+        Optional<ConsoleCache> open = cache.get();
+        if (open.isEmpty()) {
+            return List.of(); // the cache is still opening; the first sync reloads
+        }
+        Evidence evidence = open.get().evidence().all();
+        PublicKey gateway = evidence.gatewayPublicKey() == null ? null
+                : PublicKeys.fromBase64(evidence.gatewayPublicKey());
+        EvidenceResult result = EvidenceVerifier.verify(evidence, gateway,
+                Runtime.getRuntime().availableProcessors());
+        lastResult = result;
+        return EvidenceRows.from(evidence, result);
+    }
+
+    /** The newest verification, for the facts a decision report states (null before the first read). */
+    public EvidenceResult lastResult() {
+        return lastResult;
+    }
+}
