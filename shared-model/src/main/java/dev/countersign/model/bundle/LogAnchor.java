@@ -24,16 +24,13 @@ final class LogAnchor {
     final String problem;
     final long provenFrom;
     final Map<Long, LogEntry> entries;
-    final boolean segmentHeld;
 
-    private LogAnchor(State state, Checkpoint checkpoint, String problem, long provenFrom, Map<Long, LogEntry> entries,
-            boolean segmentHeld) {
+    private LogAnchor(State state, Checkpoint checkpoint, String problem, long provenFrom, Map<Long, LogEntry> entries) {
         this.state = state;
         this.checkpoint = checkpoint;
         this.problem = problem;
         this.provenFrom = provenFrom;
         this.entries = entries;
-        this.segmentHeld = segmentHeld;
     }
 
     /** Checks the checkpoint and the segment; adds findings about them (not about single records) to {@code out}. */
@@ -46,21 +43,29 @@ final class LogAnchor {
         if (envelope == null) {
             out.add(finding(complete, BundleFormat.CHECKPOINT, "checkpoint-missing",
                     "no signed checkpoint is held, so no record's place in the log can be proven"));
-            return new LogAnchor(State.UNKNOWN, null, "no signed checkpoint is held", Long.MAX_VALUE, byIndex, !log.isEmpty());
+            return new LogAnchor(State.UNKNOWN, null, "no signed checkpoint is held", Long.MAX_VALUE, byIndex);
         }
         if (gatewayKey == null) {
             out.add(finding(complete, BundleFormat.GATEWAY_KEY, "gateway-key-missing",
                     "no gateway key is held, so the checkpoint cannot be checked"));
             return new LogAnchor(State.UNKNOWN, null, "no gateway key is held to check the checkpoint", Long.MAX_VALUE,
-                    byIndex, !log.isEmpty());
+                    byIndex);
         }
         Checkpoint checkpoint;
         try {
             checkpoint = Checkpoints.verify(envelope, gatewayKey);
         } catch (LogVerificationException e) {
             out.add(Finding.error(BundleFormat.CHECKPOINT, null, "checkpoint-signature", e.getMessage()));
-            return new LogAnchor(State.FAILED, null, "the checkpoint does not verify", Long.MAX_VALUE, byIndex,
-                    !log.isEmpty());
+            return new LogAnchor(State.FAILED, null, "the checkpoint does not verify", Long.MAX_VALUE, byIndex);
+        }
+        long held = log.isEmpty() ? -1 : log.get(log.size() - 1).index();
+        if (!complete && held < checkpoint.size() - 1) {
+            // a console that has not yet synced the log up to its newest checkpoint: nothing is wrong, just not held
+            String problem = log.isEmpty() ? "the log is not held"
+                    : "the log held ends at entry " + held + " but the checkpoint covers entries up to "
+                            + (checkpoint.size() - 1);
+            out.add(Finding.warning(BundleFormat.LOG_ENTRIES, null, "log-behind-checkpoint", problem));
+            return new LogAnchor(State.UNKNOWN, checkpoint, problem, Long.MAX_VALUE, byIndex);
         }
         long provenFrom = provenFrom(log, checkpoint, known);
         long first = log.isEmpty() ? checkpoint.size() : log.get(0).index();
@@ -76,7 +81,7 @@ final class LogAnchor {
             }
             out.add(Finding.error(BundleFormat.LOG_ENTRIES, null, "log-chain", message));
         }
-        return new LogAnchor(State.OK, checkpoint, null, provenFrom, byIndex, !log.isEmpty());
+        return new LogAnchor(State.OK, checkpoint, null, provenFrom, byIndex);
     }
 
     /** Walks back from the checkpoint's head; returns the lowest index proven by the chain (size when none). */

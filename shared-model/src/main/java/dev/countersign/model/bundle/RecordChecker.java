@@ -203,8 +203,8 @@ final class RecordChecker {
             }
             LogEntry entry = log.entries.get(index);
             if (entry == null) {
-                if (!log.segmentHeld && !complete) {
-                    return unknown(BundleFormat.LOG_ENTRIES, "entry-not-held", "the log segment is not held");
+                if (!complete) {
+                    return unknown(BundleFormat.LOG_ENTRIES, "entry-not-held", "log entry " + index + " is not held");
                 }
                 return failed(BundleFormat.LOG_ENTRIES, "entry-missing", "the log segment has no entry " + index);
             }

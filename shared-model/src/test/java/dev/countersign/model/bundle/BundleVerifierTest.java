@@ -75,6 +75,37 @@ class BundleVerifierTest {
     }
 
     @Test
+    void verificationReportsProgressAndCanBeCancelled() throws Exception {
+        Path bundle = Bundles.write(SAMPLE, dir, "evidence");
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        BundleProgress counting = new BundleProgress() {
+            @Override
+            public void progress(long d, long total) {
+                assertEquals(16, total);
+                done.accumulateAndGet(d, Math::max);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+        BundleVerifier.verify(bundle, SAMPLE.gatewayKey().publicKey(), 2, counting);
+        assertEquals(16, done.get());
+        BundleProgress cancelled = new BundleProgress() {
+            @Override
+            public void progress(long d, long total) {}
+
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> BundleVerifier.verify(bundle, SAMPLE.gatewayKey().publicKey(), 2, cancelled));
+    }
+
+    @Test
     void somethingThatIsNotAZipIsUnreadable() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.csbundle"), "hello");
         BundleReport report = BundleVerifier.verify(file, null, 1, BundleProgress.NONE);

@@ -46,6 +46,21 @@ class BundleVerifyGuideTest {
     }
 
     @Test
+    void theGuidesCommandsVerifyABundleExportedWithAP256Key() throws Exception {
+        dev.countersign.model.crypto.SoftwareSigner dara = SAMPLE.keysById().values().stream()
+                .filter(k -> k.algorithm() == dev.countersign.model.crypto.SignatureAlgorithm.ECDSA_P256_SHA256)
+                .findFirst().orElseThrow();
+        Path bundle = dir.resolve("p256.csbundle");
+        BundleWriter.write(SAMPLE.evidence(), new BundleWriter.Export(EvidenceSamples.DARA, Bundles.EXPORTED, "test"),
+                dara, bundle, BundleProgress.NONE);
+        assertEquals(BundleReport.Status.VALID,
+                BundleVerifier.verify(bundle, SAMPLE.gatewayKey().publicKey(), 1, BundleProgress.NONE).status());
+        Result result = run(unzip(bundle));
+        assertEquals(0, result.exit, result.output);
+        assertTrue(result.output.contains("All checks passed."), result.output);
+    }
+
+    @Test
     void theGuidesCommandsRefuseATamperedRecord() throws Exception {
         Path folder = unzip(Bundles.write(SAMPLE, dir, "evidence"));
         Path record = folder.resolve(BundleFormat.recordPath(SAMPLE.recordIds().get(3)));

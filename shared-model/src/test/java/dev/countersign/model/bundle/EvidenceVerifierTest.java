@@ -167,6 +167,22 @@ class EvidenceVerifierTest {
     }
 
     @Test
+    void aLogNotYetSyncedUpToTheCheckpointLeavesPlacesUnknownNotFailed() {
+        Evidence e = SAMPLE.evidence();
+        EvidenceResult behind = EvidenceVerifier.verify(new Evidence(e.items(), e.reviewers(), e.gatewayPublicKey(),
+                e.checkpoint(), e.log().subList(0, 20)), GATEWAY, 2);
+        assertEquals(List.of("log-behind-checkpoint"), codes(behind.findings()));
+        assertEquals(Finding.Severity.WARNING, behind.findings().get(0).severity());
+        behind.records().forEach(r -> assertEquals(State.UNKNOWN, r.inLog()));
+        behind.records().forEach(r -> assertFalse(r.failed()));
+
+        EvidenceResult partial = EvidenceVerifier.verify(new Evidence(e.items(), e.reviewers(), e.gatewayPublicKey(),
+                e.checkpoint(), e.log().subList(10, 24)), GATEWAY, 2);
+        assertEquals(List.of(), partial.findings());
+        partial.records().forEach(r -> assertEquals(r.logIndex() < 10 ? State.UNKNOWN : State.OK, r.inLog()));
+    }
+
+    @Test
     void aSubsetWithItsSegmentVerifies() {
         Evidence some = SAMPLE.evidenceFor(List.of(SAMPLE.recordIds().get(7), SAMPLE.recordIds().get(20)));
         assertEquals(17, some.log().size());
