@@ -2,6 +2,7 @@ package dev.countersign.app.bundle;
 
 import dev.countersign.app.cache.ConsoleCache;
 import dev.countersign.app.common.Messages;
+import dev.countersign.app.common.Verification;
 import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.TimeTexts;
 import dev.countersign.app.records.RecordRow;
@@ -41,7 +42,8 @@ public final class BundleOpener {
     private Consumer<RecordRow> decisionReport;
     private Consumer<BundleReport> summaryReport;
     private PublicKey pinnedGatewayKey;
-    private BundleViewModel.Verifier verifier = BundleVerifier::verify;
+    private BundleViewModel.Verifier verifier = (file, pinned, threads, progress) ->
+            BundleVerifier.verify(file, pinned, threads, progress, Verification.provider());
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     /**

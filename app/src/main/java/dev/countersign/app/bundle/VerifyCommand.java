@@ -79,7 +79,8 @@ public final class VerifyCommand {
         }
         BundleReport report;
         try {
-            report = BundleVerifier.verify(options.file(), pinned, options.threads(), BundleProgress.NONE);
+            report = BundleVerifier.verify(options.file(), pinned, options.threads(), BundleProgress.NONE,
+                    dev.countersign.app.common.Verification.provider());
         } catch (RuntimeException e) {
             // the verifier reports what a file holds; reaching here is a bug, said in one line, never a stack trace
             err.println("countersign verify: the bundle could not be checked: " + e);

@@ -35,7 +35,8 @@ public final class EvidenceRows {
     /** Verifies {@code evidence} (on all cores) and returns its rows. Blocks: call it off the UI thread. */
     public static List<RecordRow> verify(Evidence evidence, PublicKey pinnedGatewayKey) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return from(evidence, EvidenceVerifier.verify(evidence, pinnedGatewayKey, threads));
+        return from(evidence, EvidenceVerifier.verify(evidence, pinnedGatewayKey, threads,
+                dev.countersign.app.common.Verification.provider()));
     }
 
     /** A records source that reads evidence and verifies it on every load. */

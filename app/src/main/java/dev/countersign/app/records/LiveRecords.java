@@ -1,6 +1,7 @@
 package dev.countersign.app.records;
 
 import dev.countersign.app.cache.ConsoleCache;
+import dev.countersign.app.common.Verification;
 import dev.countersign.model.bundle.Evidence;
 import dev.countersign.model.bundle.EvidenceResult;
 import dev.countersign.model.bundle.EvidenceVerifier;
@@ -32,8 +33,8 @@ public final class LiveRecords implements RecordsSource {
         Evidence evidence = open.get().evidence().all();
         PublicKey gateway = evidence.gatewayPublicKey() == null ? null
                 : PublicKeys.fromBase64(evidence.gatewayPublicKey());
-        EvidenceResult result = EvidenceVerifier.verify(evidence, gateway,
-                Runtime.getRuntime().availableProcessors());
+        EvidenceResult result = EvidenceVerifier.verify(evidence, gateway, Verification.threads(),
+                Verification.provider());
         lastResult = result;
         return EvidenceRows.from(evidence, result);
     }
