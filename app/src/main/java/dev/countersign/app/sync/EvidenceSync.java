@@ -65,16 +65,15 @@ final class EvidenceSync {
             olderRecordsBound = true;
         }
         long bound = System.nanoTime();
+        long versions = bound;
         if (newRecords || !settled) {
             settled = false;
             versions();
-        }
-        long versions = System.nanoTime();
-        if (newRecords || !settled) {
+            versions = System.nanoTime();
             reviewers(newRecords);
+            settled = true; // every record's version and reviewer is held, or the gateway said it has none
         }
         long reviewers = System.nanoTime();
-        settled = true; // every record's version and reviewer is held, or the gateway said it has none
         UserText refused = log();
         if (LOG.isDebugEnabled()) {
             LOG.debug("evidence round: older records {} ms, versions {} ms, reviewers {} ms, log {} ms",
