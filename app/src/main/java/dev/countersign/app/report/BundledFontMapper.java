@@ -20,7 +20,7 @@ import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
  * PDFBox ships, but PDFBox also looks for glyph outlines for it (for rendering, which reports never do): by default it
  * parses every system font file and writes a cache of them to {@code ~/.pdfbox.cache}. This mapper answers every
  * such question with the Liberation Sans that PDFBox ships, so nothing outside the program is read or written
- * (ADR 0009). Installed once per JVM; the console uses PDFBox for nothing else.
+ * (ADR 0010). Installed once per JVM; the console uses PDFBox for nothing else.
  */
 final class BundledFontMapper implements FontMapper {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";

@@ -16,7 +16,7 @@ import java.util.TimeZone;
 
 /**
  * Writes decision reports a compliance lead can file, as PDF (A4 portrait, Helvetica, no fonts embedded or fetched;
- * ADR 0009): one decision record with everything it is bound to and how it verified, or the summary of a verified
+ * ADR 0010): one decision record with everything it is bound to and how it verified, or the summary of a verified
  * evidence bundle. A file is written beside the target and moved into place, so a failure leaves nothing
  * half-written. Blocking: call it through the task runner.
  */
