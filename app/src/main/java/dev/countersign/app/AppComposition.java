@@ -1,7 +1,6 @@
 package dev.countersign.app;
 
 import dev.countersign.app.cache.ConsoleCache;
-import dev.countersign.app.bundle.BundleDrops;
 import dev.countersign.app.bundle.BundleOpener;
 import dev.countersign.app.bundle.BundleWiring;
 import dev.countersign.app.bundle.EvidenceSource;
@@ -167,7 +166,6 @@ public final class AppComposition implements AutoCloseable {
                 new MainWindow.Actions(() -> keysWindow.show(stage), console::signIn, keyGate::lockNow,
                         console::signOut, stage::close, () -> bundles.chooseAndOpen(stage), bundles::open), theme);
         scene = new Scene(window.root(), 1280, 800);
-        BundleDrops.install(scene, bundles::open);
         theme.addListener((obs, old, latest) -> {
             latest.apply();
             runner.run("remember the theme", () -> {
