@@ -122,7 +122,7 @@ public final class BundleWindow {
         root.setTop(header());
         SplitPane split = new SplitPane(findings(), recordsPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.3);
         split.getStyleClass().add("bundle-split");
         root.setCenter(split);
         root.setBottom(buttons());

@@ -24,9 +24,8 @@ public final class BundleWiring {
             ReportActions reports, Supplier<Window> owner) {
         TimeTexts time = new TimeTexts(messages, clock.getZone());
         RecordTexts texts = new RecordTexts(messages, time, clock.getZone());
-        String banner = messages.get("bundle.records.banner");
-        // the bundle window offers the decision report itself, for the record selected in this view
-        opener.setRecordsView(rows -> new RecordsView(RecordsViewModel.readOnly(rows, clock, banner, null), texts,
+        // no banner: the window says where the records come from; it offers the decision report itself
+        opener.setRecordsView(rows -> new RecordsView(RecordsViewModel.readOnly(rows, clock, null, null), texts,
                 chips));
         opener.setDecisionReport(row -> reports.saveDecision(owner.get(), row, facts(clock)));
         opener.setSummaryReport(report -> reports.saveBundleSummary(owner.get(), report));

@@ -18,6 +18,9 @@ final class RecordsSelection {
         if (view instanceof TableView<?> table) {
             return Optional.of(table);
         }
+        if (view instanceof dev.countersign.app.records.RecordsView records) {
+            return Optional.of(records.table()); // inside a SplitPane, which adds it as a child only once skinned
+        }
         if (!(view instanceof Parent)) {
             return Optional.empty();
         }

@@ -73,8 +73,13 @@ public final class BundleScreenshots {
         FxTaskRunner runner = new FxTaskRunner();
         try {
             BundleOpener opener = new BundleOpener(messages, runner, Platform::runLater, css, () -> null);
-            opener.setDecisionReport(row -> { });
-            opener.setSummaryReport(report -> { });
+            // as the console and auditor mode equip it: the read-only records view and the PDF reports
+            java.time.Clock zone = java.time.Clock.systemDefaultZone();
+            dev.countersign.app.bundle.BundleWiring.equip(opener, messages, zone,
+                    new dev.countersign.app.common.Chips(messages), new dev.countersign.app.report.ReportActions(
+                            new dev.countersign.app.report.DecisionReportPdf(messages, zone, "countersign-console/0.6.0"),
+                            runner, new dev.countersign.app.shell.FxDialogService(messages, () -> null, css, null),
+                            messages), () -> null);
             ScreenshotTour.snapshot(open(opener, valid).stage().getScene(), out.resolve("bundle-valid" + suffix + ".png"));
             BundleWindow broken = open(opener, tampered);
             @SuppressWarnings("unchecked")
