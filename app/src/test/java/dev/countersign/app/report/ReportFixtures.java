@@ -49,7 +49,7 @@ import java.util.Map;
 /** Decision records, rows and bundle reports for the report tests and the sample generator. */
 public final class ReportFixtures {
     public static final Instant GENERATED = Instant.parse("2026-11-22T10:05:00Z");
-    public static final String GATEWAY_KEY_ID = "ed25519:7f3a9c2e51b04d8a96e1c0b7f24d5a3e9b8c1f60a2d4e7b3c5f8091a6e2d4c7b";
+    public static final String GATEWAY_KEY_ID = "7f3a9c2e51b04d8a96e1c0b7f24d5a3e9b8c1f60a2d4e7b3c5f8091a6e2d4c7b";
     private static final String[] REVIEWERS = {"amara.okafor@northwind.example", "samir.haddad@northwind.example",
         "ines.moreau@northwind.example", "kenji.watanabe@northwind.example"};
     private static final String[] TARGETS = {"svc-payments-batch", "ci-deploy-bot", "okta-scim-sync",
