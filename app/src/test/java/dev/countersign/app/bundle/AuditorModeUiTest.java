@@ -58,7 +58,7 @@ class AuditorModeUiTest {
         Label anchor = app.robot().lookup("#bundleAnchor").query();
         assertEquals("Anchored to gateway key " + sample.gatewayKeyId() + ", taken from the bundle itself: compare"
                 + " it with the gateway’s key id obtained another way.", anchor.getText());
-        TableView<RecordRow> records = app.robot().lookup("#bundleRecordsTable").queryTableView();
+        TableView<RecordRow> records = app.robot().lookup("#recordsTable").queryTableView();
         assertEquals(6, records.getItems().size());
         assertFalse(app.showing("#newKeyDialog"), "no first-run window");
         assertFalse(app.showing("#mainWindow"));
