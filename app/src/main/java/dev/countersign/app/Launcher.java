@@ -16,6 +16,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (VerifyCommand.handles(List.of(args))) {
+            logToStderrOnly();
             System.exit(VerifyCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
             return;
         }
@@ -32,11 +33,18 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        // before the first logger exists: logback.xml writes its rolling file here
-        System.setProperty("countersign.logDir", config.dataDir().resolve("logs").toString());
-        if (!config.auditor()) {
+        if (config.auditor()) {
+            logToStderrOnly(); // an auditor's machine: opening a bundle writes nothing
+        } else {
+            // before the first logger exists: logback.xml writes its rolling file here
+            System.setProperty("countersign.logDir", config.dataDir().resolve("logs").toString());
             InspectedCacheFile.prepareInBackground(); // overlaps the toolkit's start
         }
         Application.launch(CountersignApp.class, args);
+    }
+
+    /** Before the first logger exists: warnings go to stderr and no log file is written. */
+    private static void logToStderrOnly() {
+        System.setProperty("logback.configurationFile", "logback-stderr.xml");
     }
 }

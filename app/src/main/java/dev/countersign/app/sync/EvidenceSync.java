@@ -112,9 +112,12 @@ final class EvidenceSync {
         try {
             ProposalVersionView version = client.proposalVersion(b.proposalId(), b.version());
             if (!boundTo(version.proposal(), version.context(), b)) {
-                // kept all the same: it is what the gateway holds, and a check of the record will show the mismatch
+                // not stored: a version held is never fetched again, so a wrong one would stay. The record shows
+                // its proposal as not held (unknown) and the next console run asks again.
+                unavailable.add(key);
                 LOG.warn("proposal {} version {} as the gateway serves it does not match the digests its records"
-                        + " name", b.proposalId(), b.version());
+                        + " name; not stored", b.proposalId(), b.version());
+                return Optional.empty();
             }
             return Optional.of(version);
         } catch (GatewayProblemException e) {

@@ -59,6 +59,14 @@ final class BundleReader {
     static Files read(Path bundle, Limits limits) throws Unreadable {
         List<Finding> findings = new java.util.ArrayList<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            if (java.nio.file.Files.size(bundle) > limits.maxTotalBytes()) {
+                throw new Unreadable("the file is larger than " + limits.maxTotalBytes()
+                        + " bytes, more than a bundle may inflate to");
+            }
+        } catch (IOException e) {
+            throw new Unreadable("the file cannot be read: " + e.getMessage());
+        }
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
             Map<String, String> seen = new HashMap<>();
             long total = 0;
@@ -99,7 +107,8 @@ final class BundleReader {
                 }
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = readAtMost(in, limits, limits.maxTotalBytes() - total, entry.getCompressedSize());
+                    bytes = readAtMost(in, limits, limits.maxTotalBytes() - total, entry.getCompressedSize(),
+                            entry.getSize());
                 } catch (ZipException e) {
                     findings.add(Finding.error(shown, null, "unreadable", "the file cannot be inflated: "
                             + e.getMessage()));
@@ -174,10 +183,13 @@ final class BundleReader {
         return sb.length() > 300 ? sb.substring(0, 300) + "…" : sb.toString();
     }
 
-    private static byte[] readAtMost(InputStream in, Limits limits, long left, long compressed)
+    private static byte[] readAtMost(InputStream in, Limits limits, long left, long compressed, long declared)
             throws IOException, Limit {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
+        // sized by the declared size as a hint only (never trusted beyond 1 MiB): tens of thousands of small files
+        // would otherwise each allocate and grow buffers far larger than themselves
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
+                (int) Math.min(Math.max(declared, 256), 1 << 20));
+        byte[] buffer = new byte[8 * 1024];
         long read = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {

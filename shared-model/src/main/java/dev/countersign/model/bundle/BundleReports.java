@@ -16,7 +16,11 @@ public final class BundleReports {
         StringBuilder out = new StringBuilder();
         Counts counts = Counts.of(report);
         out.append(switch (report.status()) {
-            case VALID -> "VALID: every file and every record of the bundle verifies.";
+            case VALID -> pinned(report)
+                    ? "VALID: every file and every record of the bundle verifies against the pinned gateway key."
+                    : "VALID, BUT ONLY AGAINST THE GATEWAY KEY THE BUNDLE CARRIES: every file and record is consistent"
+                            + " with it, which a forger can also achieve. Compare the key id below with your gateway's,"
+                            + " or run again with --gateway-key.";
             case INVALID -> "INVALID: the bundle does not prove what it claims (" + counts.errors + " "
                     + plural(counts.errors, "problem") + ").";
             case UNREADABLE -> "UNREADABLE: this is not an evidence bundle that can be read.";

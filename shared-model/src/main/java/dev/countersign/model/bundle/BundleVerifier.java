@@ -40,7 +40,14 @@ public final class BundleVerifier {
      */
     public static BundleReport verify(Path bundle, PublicKey pinnedGatewayKey, int threads, BundleProgress progress,
             Provider provider) {
-        return verify(bundle, pinnedGatewayKey, threads, progress, provider, BundleReader.Limits.DEFAULT);
+        try {
+            return verify(bundle, pinnedGatewayKey, threads, progress, provider, BundleReader.Limits.DEFAULT);
+        } catch (OutOfMemoryError e) {
+            // within the limits, but not within this JVM's heap: the bundle's buffers are garbage once this throws
+            return unreadable(String.valueOf(bundle), null, List.of(Finding.error(null, null, "too-large-for-memory",
+                    "the bundle does not fit in the memory this program may use; run the verify command with a"
+                            + " larger heap (JAVA_TOOL_OPTIONS=-Xmx4g)")));
+        }
     }
 
     static BundleReport verify(Path bundle, PublicKey pinnedGatewayKey, int threads, BundleProgress progress,

@@ -61,6 +61,10 @@ public final class BundleWriter {
                     ZipOutputStream zip = new ZipOutputStream(file, StandardCharsets.UTF_8)) {
                 new Writing(zip, export.exportedAt()).write(plan, evidence, export, exporter, progress);
             }
+            try (java.nio.channels.FileChannel written = java.nio.channels.FileChannel.open(temp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                written.force(true); // on disk before it takes the target's name: a crash leaves old or whole
+            }
             shareable(temp);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -163,6 +167,9 @@ public final class BundleWriter {
             for (String keyId : keys.keySet()) {
                 if (!BundleFormat.hex64(keyId)) {
                     throw new IllegalArgumentException("key id '" + keyId + "' cannot name a file of a bundle");
+                }
+                if (!dev.countersign.model.crypto.KeyIds.of(keys.get(keyId)).equals(keyId)) {
+                    throw new IllegalArgumentException("the key listed as " + keyId + " has another key id");
                 }
             }
             long size = checkpointSize(evidence.checkpoint());

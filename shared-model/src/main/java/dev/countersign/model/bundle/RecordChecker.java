@@ -198,6 +198,11 @@ final class RecordChecker {
                 return failed(BundleFormat.LOG_ENTRIES, "not-in-log", "no log entry names this record");
             }
             if (index >= size) {
+                if (!complete) {
+                    // a console's cache: the record synced after the newest checkpoint it holds; the next sync proves it
+                    return unknown(BundleFormat.LOG_ENTRIES, "after-checkpoint", "the record's log entry " + index
+                            + " is newer than the checkpoint held, which covers entries 0 to " + (size - 1));
+                }
                 return failed(BundleFormat.LOG_ENTRIES, "outside-checkpoint", "the record's log entry " + index
                         + " is outside the checkpoint, which covers entries 0 to " + (size - 1));
             }

@@ -19,6 +19,9 @@ final class VerifyGuide {
     private VerifyGuide() {}
 
     static String text(Facts facts) {
+        hex(facts.gatewayKeyId());
+        hex(facts.exporterKeyId());
+        facts.p256KeyIds().forEach(VerifyGuide::hex);
         String exporterPem = BundleFormat.keyPath(facts.exporterKeyId());
         String manifestType = BundleFormat.MANIFEST_PAYLOAD_TYPE;
         String checkpointType = Checkpoints.PAYLOAD_TYPE;
@@ -45,7 +48,10 @@ final class VerifyGuide {
 
                     sed -n '/^```sh$/,/^```$/{/^```/d;p}' VERIFY.md > ../verify.sh && bash ../verify.sh
 
-                Read each block before you run it: the explanations say what each check proves.
+                Read each block before you run it: the explanations say what each check proves. This guide travels
+                inside the bundle, so whoever made the bundle could have written it: a forged bundle can carry a guide
+                that passes. Check that its commands are the ones Countersign documents (docs/formats.md, *Evidence
+                bundle*), and never run it as root.
 
                 ```sh
                 set -euo pipefail
@@ -62,7 +68,7 @@ final class VerifyGuide {
                 cmp "$work/manifest.payload" manifest.json
                 test "$(jq -r '.signatures[0].keyid' manifest.sig.json)" = "%s"
                 test "$(openssl pkey -pubin -in %s -outform DER | sha256sum | cut -d' ' -f1)" = "%s"
-                jq -e --arg r "%s" --arg k "%s" '.reviewers[] | select(.reviewer == $r) | .keys[] | select(.keyId == $k)' reviewers.json > /dev/null
+                jq -e --arg r "$(jq -r .exportedBy manifest.json)" --arg k "%s" '.reviewers[] | select(.reviewer == $r) | .keys[] | select(.keyId == $k)' reviewers.json > /dev/null
                 jq -r '.signatures[0].sig' manifest.sig.json | base64 -d > "$work/manifest.sig"
                 printf 'DSSEv1 %d %s %%d ' "$(stat -c %%s manifest.json)" > "$work/manifest.pae"
                 cat manifest.json >> "$work/manifest.pae"
@@ -189,8 +195,8 @@ final class VerifyGuide {
                 Countersign's own check (`countersign verify FILE`, or File → Open in the console) does all of the
                 above, and names the file and record of anything that does not verify.
                 """.formatted(facts.records(), facts.gatewayKeyId(),
-                facts.exporter(), facts.exporterKeyId(),
-                facts.exporterKeyId(), exporterPem, facts.exporterKeyId(), facts.exporter(), facts.exporterKeyId(),
+                prose(facts.exporter()), facts.exporterKeyId(),
+                facts.exporterKeyId(), exporterPem, facts.exporterKeyId(), facts.exporterKeyId(),
                 length(manifestType), manifestType, verifyManifest,
                 BundleFormat.GATEWAY_KEY, facts.gatewayKeyId(), facts.gatewayKeyId(), BundleFormat.CHECKPOINT,
                 BundleFormat.CHECKPOINT, length(checkpointType), checkpointType, BundleFormat.GATEWAY_KEY,
@@ -205,5 +211,23 @@ final class VerifyGuide {
 
     private static int length(String payloadType) {
         return payloadType.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * A name for the guide's prose: shown as it is only when it is plainly a name. The reviewer's name comes from the
+     * gateway, and the guide is read (and its blocks run) by an auditor, so nothing here may be able to end a code
+     * block or a quoted string; the script itself reads the name from manifest.json.
+     */
+    static String prose(String name) {
+        return name != null && name.matches("[A-Za-z0-9._@+:-]{1,320}") ? name
+                : "the exporter named in manifest.json (exportedBy)";
+    }
+
+    /** Facts interpolated into the script itself: only key ids and numbers, each checked to be exactly that. */
+    static String hex(String keyId) {
+        if (!BundleFormat.hex64(keyId)) {
+            throw new IllegalArgumentException("key id '" + keyId + "' cannot be written into VERIFY.md");
+        }
+        return keyId;
     }
 }

@@ -145,12 +145,14 @@ class EvidenceVerifierTest {
     }
 
     @Test
-    void aRecordOutsideTheCheckpointOrAtAnAlteredEntryFails() {
+    void aRecordPastTheCheckpointIsUnprovenAndOneAtAnAlteredEntryFails() {
         String id = SAMPLE.recordIds().get(5);
         RecordCheck outside = checkWith(id, view -> new DecisionRecordView(view.recordId(), view.proposalId(),
                 view.reviewer(), view.keyId(), view.verdict(), view.recordedAt(), 24, view.envelope()));
-        assertEquals(State.FAILED, outside.inLog());
-        assertEquals("outside-checkpoint", outside.findings().get(0).code());
+        // in memory (a console's cache) a record newer than the checkpoint held is not yet proven, not disproven:
+        // the next sync brings the checkpoint that covers it. In a bundle it fails (BundleMutationTest).
+        assertEquals(State.UNKNOWN, outside.inLog());
+        assertEquals("after-checkpoint", outside.findings().get(0).code());
 
         Evidence e = SAMPLE.evidence();
         List<LogEntry> log = new ArrayList<>(e.log());
