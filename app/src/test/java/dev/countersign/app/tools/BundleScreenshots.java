@@ -18,23 +18,14 @@ import dev.countersign.model.bundle.BundleWriter;
 import dev.countersign.model.bundle.Evidence;
 import dev.countersign.model.bundle.Finding;
 import dev.countersign.model.testing.EvidenceSamples;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -147,29 +138,6 @@ public final class BundleScreenshots {
 
     /** A copy whose record still reads but carries a changed signature. */
     private static Path forge(Path bundle, String recordId, Path target) throws Exception {
-        Map<String, byte[]> members = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(bundle.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                try (InputStream in = zip.getInputStream(entry)) {
-                    members.put(entry.getName(), in.readAllBytes());
-                }
-            }
-        }
-        String member = BundleFormat.recordPath(recordId);
-        String json = new String(members.get(member), StandardCharsets.UTF_8);
-        int at = json.indexOf("\"sig\":\"") + 7;
-        members.put(member, (json.substring(0, at) + (json.charAt(at) == 'A' ? 'B' : 'A') + json.substring(at + 1))
-                .getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> m : members.entrySet()) {
-                zip.putNextEntry(new ZipEntry(m.getKey()));
-                zip.write(m.getValue());
-                zip.closeEntry();
-            }
-        }
-        return Files.write(target, bytes.toByteArray());
+        return dev.countersign.model.testing.ZipMembers.forgedSignature(bundle, recordId, target);
     }
 }

@@ -1,18 +1,10 @@
 package dev.countersign.model.bundle;
 
 import dev.countersign.model.testing.EvidenceSamples;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /** Writing sample bundles and rewriting their members, for the bundle tests. */
 final class Bundles {
@@ -32,29 +24,11 @@ final class Bundles {
 
     /** The bundle's members, in order. */
     static Map<String, byte[]> members(Path bundle) throws IOException {
-        Map<String, byte[]> members = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(bundle.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                try (InputStream in = zip.getInputStream(entry)) {
-                    members.put(entry.getName(), in.readAllBytes());
-                }
-            }
-        }
-        return members;
+        return dev.countersign.model.testing.ZipMembers.read(bundle);
     }
 
     /** Writes members as a zip, in order. */
     static Path zip(Path target, Map<String, byte[]> members) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> member : members.entrySet()) {
-                zip.putNextEntry(new ZipEntry(member.getKey()));
-                zip.write(member.getValue());
-                zip.closeEntry();
-            }
-        }
-        return Files.write(target, bytes.toByteArray());
+        return dev.countersign.model.testing.ZipMembers.write(target, members);
     }
 }
