@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 public final class LiveRecords implements RecordsSource {
     private final Supplier<Optional<ConsoleCache>> cache;
     private volatile EvidenceResult lastResult;
+    private volatile List<Object> lastFingerprint;
+    private volatile List<RecordRow> lastRows;
 
     public LiveRecords(Supplier<Optional<ConsoleCache>> cache) {
         this.cache = cache;
@@ -30,13 +32,23 @@ public final class LiveRecords implements RecordsSource {
         if (open.isEmpty()) {
             return List.of(); // the cache is still opening; the first sync reloads
         }
-        Evidence evidence = open.get().evidence().all();
+        ConsoleCache cache = open.get();
+        // the console reloads after every sync round (every few seconds); only a round that brought records, bound
+        // versions, log entries or a checkpoint changes what verification would find
+        List<Object> fingerprint = List.of(cache.file(), cache.records().size(), cache.evidence().logSize(),
+                cache.evidence().unbound().size(), cache.evidence().checkpoint().map(c -> c.size()).orElse(-1L));
+        if (fingerprint.equals(lastFingerprint) && lastRows != null) {
+            return lastRows;
+        }
+        Evidence evidence = cache.evidence().all();
         PublicKey gateway = evidence.gatewayPublicKey() == null ? null
                 : PublicKeys.fromBase64(evidence.gatewayPublicKey());
         EvidenceResult result = EvidenceVerifier.verify(evidence, gateway, Verification.threads(),
                 Verification.provider());
         lastResult = result;
-        return EvidenceRows.from(evidence, result);
+        lastRows = EvidenceRows.from(evidence, result);
+        lastFingerprint = fingerprint;
+        return lastRows;
     }
 
     /** The newest verification, for the facts a decision report states (null before the first read). */
