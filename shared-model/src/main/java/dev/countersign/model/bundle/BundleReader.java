@@ -57,8 +57,15 @@ final class BundleReader {
     private BundleReader() {}
 
     static Files read(Path bundle, Limits limits) throws Unreadable {
+        return read(bundle, limits, 1);
+    }
+
+    /**
+     * Looks at every entry's name first, in zip order, then inflates the entries worth reading on {@code threads}
+     * threads (a ZipFile serves concurrent streams), keeping the zip's order in what it returns.
+     */
+    static Files read(Path bundle, Limits limits, int threads) throws Unreadable {
         List<Finding> findings = new java.util.ArrayList<>();
-        Map<String, byte[]> files = new LinkedHashMap<>();
         try {
             if (java.nio.file.Files.size(bundle) > limits.maxTotalBytes()) {
                 throw new Unreadable("the file is larger than " + limits.maxTotalBytes()
@@ -69,7 +76,8 @@ final class BundleReader {
         }
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
             Map<String, String> seen = new HashMap<>();
-            long total = 0;
+            java.util.Set<String> duplicated = new java.util.HashSet<>();
+            List<ZipEntry> toRead = new java.util.ArrayList<>();
             int count = 0;
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -92,7 +100,7 @@ final class BundleReader {
                     findings.add(Finding.error(shown, null, earlier.equals(name) ? "duplicate" : "duplicate-case",
                             earlier.equals(name) ? "the bundle holds this file more than once"
                                     : "the bundle holds this file also as " + shown(earlier)));
-                    files.remove(earlier);
+                    duplicated.add(earlier); // neither copy is taken
                     continue;
                 }
                 if (entry.isDirectory()) {
@@ -105,27 +113,22 @@ final class BundleReader {
                     findings.add(Finding.error(shown, null, "not-in-layout", "no such file belongs in a bundle"));
                     continue;
                 }
-                byte[] bytes;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = readAtMost(in, limits, limits.maxTotalBytes() - total, entry.getCompressedSize(),
-                            entry.getSize());
-                } catch (ZipException e) {
-                    findings.add(Finding.error(shown, null, "unreadable", "the file cannot be inflated: "
-                            + e.getMessage()));
-                    continue;
-                } catch (IOException e) {
-                    findings.add(Finding.error(shown, null, "unreadable", "the file cannot be read: " + e.getMessage()));
-                    continue;
-                } catch (Limit limit) {
-                    findings.add(Finding.error(shown, null, limit.code, limit.getMessage()));
-                    if (limit.code.equals("total-too-large")) {
-                        break;
-                    }
-                    continue;
-                }
-                total += bytes.length;
-                files.put(name, bytes);
+                toRead.add(entry);
             }
+            java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean();
+            List<Object> read = Parallel.map(toRead, threads, entry -> readOne(zip, entry, limits, total, full),
+                    BundleProgress.NONE, () -> { });
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (int i = 0; i < toRead.size(); i++) {
+                Object outcome = read.get(i);
+                if (outcome instanceof Finding finding) {
+                    findings.add(finding);
+                } else if (outcome instanceof byte[] bytes && !duplicated.contains(toRead.get(i).getName())) {
+                    files.put(toRead.get(i).getName(), bytes);
+                }
+            }
+            return new Files(files, findings);
         } catch (ZipException e) {
             throw new Unreadable("not a readable zip file: " + e.getMessage());
         } catch (IOException e) {
@@ -134,7 +137,33 @@ final class BundleReader {
             // the JDK's zip code throws IllegalArgumentException for a name that is not valid UTF-8, for instance
             throw new Unreadable("not a readable zip file: " + e.getMessage());
         }
-        return new Files(files, findings);
+    }
+
+    /** One entry's bytes, or the finding that says why it was not read, or null once the total was reached. */
+    private static Object readOne(ZipFile zip, ZipEntry entry, Limits limits,
+            java.util.concurrent.atomic.AtomicLong total, java.util.concurrent.atomic.AtomicBoolean full) {
+        if (full.get()) {
+            return null; // the total was reached: the rest is not read (one finding says so)
+        }
+        String shown = shown(entry.getName());
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] bytes = readAtMost(in, limits, limits.maxTotalBytes() - total.get(), entry.getCompressedSize(),
+                    entry.getSize());
+            if (total.addAndGet(bytes.length) > limits.maxTotalBytes()) {
+                return full.getAndSet(true) ? null : Finding.error(shown, null, "total-too-large",
+                        "the bundle inflates to more than " + limits.maxTotalBytes() + " bytes; the rest was not read");
+            }
+            return bytes;
+        } catch (ZipException e) {
+            return Finding.error(shown, null, "unreadable", "the file cannot be inflated: " + e.getMessage());
+        } catch (IOException e) {
+            return Finding.error(shown, null, "unreadable", "the file cannot be read: " + e.getMessage());
+        } catch (Limit limit) {
+            if (limit.code.equals("total-too-large") && full.getAndSet(true)) {
+                return null;
+            }
+            return Finding.error(shown, null, limit.code, limit.getMessage());
+        }
     }
 
     /** Why a name may not even be looked at, or null. */

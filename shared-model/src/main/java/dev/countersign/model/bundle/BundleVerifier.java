@@ -55,7 +55,7 @@ public final class BundleVerifier {
         String file = String.valueOf(bundle);
         BundleReader.Files files;
         try {
-            files = BundleReader.read(bundle, limits);
+            files = BundleReader.read(bundle, limits, threads);
         } catch (BundleReader.Unreadable e) {
             return unreadable(file, null, List.of(Finding.error(null, null, "not-a-bundle", e.getMessage())));
         }
@@ -83,7 +83,7 @@ public final class BundleVerifier {
                 findings.add(Finding.error(BundleFormat.MANIFEST, null, "not-canonical",
                         "the manifest is not the canonical JSON of what it holds"));
             }
-            checkFiles(manifest, files.files(), findings);
+            checkFiles(manifest, files.files(), findings, threads);
             checkSignature(manifest, manifestBytes, files.files(), findings);
             BundleAssembly assembly = BundleAssembly.of(manifest, files.files(), findings, threads, progress);
             EvidenceResult result = EvidenceVerifier.check(assembly.evidence(), pinnedGatewayKey, threads, provider,
@@ -130,7 +130,16 @@ public final class BundleVerifier {
     }
 
     /** Every file listed is there with its size and sha256; every file there is listed; the layout is complete. */
-    private static void checkFiles(BundleManifest manifest, Map<String, byte[]> files, List<Finding> findings) {
+    private static void checkFiles(BundleManifest manifest, Map<String, byte[]> files, List<Finding> findings,
+            int threads) {
+        // every file's sha256, on the given threads: tens of thousands of small files
+        List<String> paths = new ArrayList<>(files.keySet());
+        List<String> hashes = Parallel.map(paths, threads,
+                path -> dev.countersign.model.json.Digests.sha256Hex(files.get(path)), BundleProgress.NONE, () -> { });
+        Map<String, String> sha256 = new java.util.HashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            sha256.put(paths.get(i), hashes.get(i));
+        }
         Set<String> listed = new HashSet<>();
         for (BundleManifest.FileEntry entry : manifest.files()) {
             String path = entry.path();
@@ -150,8 +159,7 @@ public final class BundleVerifier {
                 findings.add(Finding.error(BundleReader.shown(path), null, "missing",
                         "the manifest lists this file but the bundle does not hold it (or it could not be read)"));
             } else if (bytes.length != entry.size()
-                    || !dev.countersign.model.json.Digests.equal(dev.countersign.model.json.Digests.sha256Hex(bytes),
-                            entry.sha256())) {
+                    || !dev.countersign.model.json.Digests.equal(sha256.get(path), entry.sha256())) {
                 findings.add(Finding.error(path, null, "hash-mismatch", "the file's size or sha256 is not the one the"
                         + " manifest lists: it was altered"));
             }

@@ -116,4 +116,24 @@ class BundleVerifierTest {
         BundleReport missing = BundleVerifier.verify(dir.resolve("nothing-here.csbundle"), null, 1, BundleProgress.NONE);
         assertEquals(BundleReport.Status.UNREADABLE, missing.status());
     }
+
+    @Test
+    void aLargeBundleIsReadOnSeveralThreadsAndAFlippedByteIsStillFoundAtItsFile() throws Exception {
+        // past Parallel's chunk of 128 entries, so the entries are inflated on both threads
+        EvidenceSamples.Sample large = EvidenceSamples.build(120);
+        Path bundle = Bundles.write(large, dir, "large");
+        BundleReport valid = BundleVerifier.verify(bundle, large.gatewayKey().publicKey(), 2, BundleProgress.NONE);
+        assertEquals(BundleReport.Status.VALID, valid.status(), valid.findings().toString());
+        assertEquals(large.recordIds().size(), valid.result().records().size());
+
+        var members = Bundles.members(bundle);
+        String id = large.recordIds().get(97);
+        String file = BundleFormat.recordPath(id);
+        members.get(file)[10] ^= 0x01;
+        Path flipped = Bundles.zip(dir.resolve("flipped.csbundle"), members);
+        BundleReport report = BundleVerifier.verify(flipped, large.gatewayKey().publicKey(), 2, BundleProgress.NONE);
+        assertEquals(BundleReport.Status.INVALID, report.status());
+        assertTrue(report.findings().stream().allMatch(f -> file.equals(f.file())), report.findings().toString());
+        assertTrue(report.findings().stream().anyMatch(f -> id.equals(f.recordId())), report.findings().toString());
+    }
 }
