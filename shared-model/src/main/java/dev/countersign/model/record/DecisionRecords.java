@@ -52,6 +52,18 @@ public final class DecisionRecords {
      * enrollment, rights or freshness, which are the gateway's business.
      */
     public static VerifiedDecision verify(DsseEnvelope envelope, PublicKey key) throws RecordVerificationException {
+        return verify(envelope, key, Dsse::verify);
+    }
+
+    /** How the signature over an envelope's PAE is checked: {@link Dsse#verify} (the JDK's engines) by default. */
+    @FunctionalInterface
+    public interface SignatureCheck {
+        boolean verify(DsseEnvelope envelope, String keyId, PublicKey key);
+    }
+
+    /** As {@link #verify(DsseEnvelope, PublicKey)}, with the signature checked another way (a faster provider's). */
+    public static VerifiedDecision verify(DsseEnvelope envelope, PublicKey key, SignatureCheck check)
+            throws RecordVerificationException {
         if (!PAYLOAD_TYPE.equals(envelope.payloadType())) {
             throw new RecordVerificationException(Failure.WRONG_PAYLOAD_TYPE,
                     "payload type is '" + envelope.payloadType() + "', expected " + PAYLOAD_TYPE);
@@ -64,7 +76,7 @@ public final class DecisionRecords {
         boolean signed;
         Statement statement;
         try {
-            signed = Dsse.verify(envelope, keyId, key);
+            signed = check.verify(envelope, keyId, key);
             statement = readStatement(envelope);
         } catch (IllegalArgumentException | JsonFormatException e) {
             throw new RecordVerificationException(Failure.MALFORMED, "the record is malformed: " + e.getMessage(), e);
