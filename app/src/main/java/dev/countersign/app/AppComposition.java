@@ -44,6 +44,7 @@ import dev.countersign.app.review.ReviewViewModel;
 import dev.countersign.app.settings.ReviewerSettings;
 import dev.countersign.app.settings.SavedFilterStore;
 import dev.countersign.app.settings.SettingsStore;
+import dev.countersign.app.shell.AboutWindow;
 import dev.countersign.app.shell.ConsoleViewModel;
 import dev.countersign.app.shell.FxDialogService;
 import dev.countersign.app.shell.DisplayPreferences;
@@ -138,6 +139,7 @@ public final class AppComposition implements AutoCloseable {
         BulkApprovalDialog bulk = new BulkApprovalDialog(new BulkApprovalViewModel(messages, runner, config.clock(),
                 keyGate, session, queue, decision.submitterProperty()), messages, stylesheet, () -> stage);
         queue.setBulkApprovalHandler(bulk::open);
+        AboutWindow about = new AboutWindow(messages, stylesheet, dataDir);
         // records, oversight, evidence bundles and reports; record dates follow the zone times are shown in
         Clock zoned = config.clock().withZone(ZoneId.systemDefault());
         ReportActions reports = new ReportActions(new DecisionReportPdf(messages, zoned, BuildInfo.consoleVersion()),
@@ -164,7 +166,8 @@ public final class AppComposition implements AutoCloseable {
                 new OversightView(new OversightViewModel(records, zoned,
                         new OversightTexts(messages, time, zoned.getZone()))),
                 new MainWindow.Actions(() -> keysWindow.show(stage), console::signIn, keyGate::lockNow,
-                        console::signOut, stage::close, () -> bundles.chooseAndOpen(stage), bundles::open), theme);
+                        console::signOut, stage::close, () -> bundles.chooseAndOpen(stage), bundles::open,
+                        () -> about.show(stage)), theme);
         scene = new Scene(window.root(), 1280, 800);
         theme.addListener((obs, old, latest) -> {
             latest.apply();

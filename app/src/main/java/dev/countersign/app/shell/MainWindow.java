@@ -42,7 +42,7 @@ public final class MainWindow {
      * @param openBundleFile opens the evidence bundle dropped on the window
      */
     public record Actions(Runnable showKeys, Runnable signIn, Runnable lockKey, Runnable signOut, Runnable quit,
-            Runnable openBundle, Consumer<Path> openBundleFile) {}
+            Runnable openBundle, Consumer<Path> openBundleFile, Runnable showAbout) {}
 
     private final BorderPane root = new BorderPane();
     private final SplitPane split;
@@ -162,7 +162,10 @@ public final class MainWindow {
             show.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));
             view.getItems().add(0, show);
         }
-        MenuBar bar = new MenuBar(file, console, view, identity);
+        Menu help = new Menu(messages.get("menu.help"));
+        help.setId("menuHelp");
+        help.getItems().add(item(messages.get("menu.about"), "menuAbout", actions.showAbout()));
+        MenuBar bar = new MenuBar(file, console, view, identity, help);
         bar.setId("menuBar");
         return bar;
     }

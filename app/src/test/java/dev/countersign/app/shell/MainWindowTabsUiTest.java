@@ -54,7 +54,7 @@ class MainWindowTabsUiTest {
         ConsoleDriver.await(Duration.ofSeconds(10), () -> console.showing("#queueTable"));
 
         MenuBar bar = console.awaitNode("#menuBar", Duration.ofSeconds(5));
-        assertEquals(List.of("menuFile", "menuConsole", "menuView", "menuIdentity"),
+        assertEquals(List.of("menuFile", "menuConsole", "menuView", "menuIdentity", "menuHelp"),
                 bar.getMenus().stream().map(m -> m.getId()).toList());
         assertEquals(KeyCombination.keyCombination("Shortcut+O"), item(bar, "menuOpenBundle").getAccelerator());
         assertEquals("Open evidence bundle…", item(bar, "menuOpenBundle").getText());
@@ -64,6 +64,13 @@ class MainWindowTabsUiTest {
         assertEquals(KeyCombination.keyCombination("Shortcut+Shift+T"),
                 item(bar, "menuThemeToggle").getAccelerator());
         assertEquals(KeyCombination.keyCombination("Shortcut+2"), item(bar, "menuShowRecords").getAccelerator());
+
+        // Help → About: the build, the runtime and the notices
+        console.robot().interact(() -> item(bar, "menuAbout").fire());
+        javafx.scene.control.Label version = console.awaitNode("#aboutVersion", Duration.ofSeconds(10));
+        assertEquals(dev.countersign.app.BuildInfo.version(), version.getText());
+        javafx.scene.control.TextArea notices = console.awaitNode("#aboutNotices", Duration.ofSeconds(5));
+        org.junit.jupiter.api.Assertions.assertTrue(notices.getText().contains("org.openjfx:javafx-controls"));
     }
 
     @Test
