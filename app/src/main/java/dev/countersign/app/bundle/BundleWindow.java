@@ -21,7 +21,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -165,22 +164,8 @@ public final class BundleWindow {
         Label counts = label("bundleCounts", "bundle-counts");
         counts.textProperty().bind(vm.countsTextProperty());
 
-        ProgressBar bar = new ProgressBar();
-        bar.setId("bundleProgress");
-        bar.setAccessibleText(messages.get("bundle.progress.a11y"));
-        bar.progressProperty().bind(vm.progressProperty());
-        bar.setPrefWidth(320);
-        Label progressText = label("bundleProgressText", "bundle-progress-text");
-        progressText.textProperty().bind(vm.progressTextProperty());
-        Button cancel = new Button(messages.get("bundle.cancel"));
-        cancel.setId("bundleCancel");
-        cancel.setMnemonicParsing(false);
-        cancel.setAccessibleText(messages.get("bundle.cancel.a11y"));
-        cancel.setOnAction(e -> vm.cancel());
-        HBox progress = new HBox(10, bar, progressText, cancel);
-        progress.setAlignment(Pos.CENTER_LEFT);
-        progress.visibleProperty().bind(vm.phaseProperty().isEqualTo(BundleViewModel.Phase.VERIFYING));
-        progress.managedProperty().bind(progress.visibleProperty());
+        HBox progress = ProgressRow.of(messages, "bundle", vm.progressProperty(), vm.progressTextProperty(),
+                vm::cancel, vm.phaseProperty().isEqualTo(BundleViewModel.Phase.VERIFYING));
 
         VBox header = new VBox(4, verdict, file, anchor, exported, counts, progress);
         header.setPadding(new Insets(14, 16, 10, 16));

@@ -13,7 +13,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -117,25 +116,8 @@ public final class ExportDialog {
             }
         });
 
-        ProgressBar bar = new ProgressBar();
-        bar.setId("exportProgress");
-        bar.setAccessibleText(messages.get("export.progress.a11y"));
-        bar.progressProperty().bind(vm.progressProperty());
-        bar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        Label progressText = new Label();
-        progressText.setId("exportProgressText");
-        progressText.textProperty().bind(vm.progressTextProperty());
-        progressText.setMinWidth(Region.USE_PREF_SIZE);
-        Button cancel = new Button(messages.get("export.cancel"));
-        cancel.setId("exportCancel");
-        cancel.setMnemonicParsing(false);
-        cancel.setAccessibleText(messages.get("export.cancel.a11y"));
-        cancel.setOnAction(e -> vm.cancel());
-        HBox progress = new HBox(10, bar, progressText, cancel);
-        progress.setAlignment(Pos.CENTER_LEFT);
-        progress.visibleProperty().bind(vm.phaseProperty().isEqualTo(ExportViewModel.Phase.WRITING));
-        progress.managedProperty().bind(progress.visibleProperty());
+        HBox progress = ProgressRow.of(messages, "export", vm.progressProperty(), vm.progressTextProperty(),
+                vm::cancel, vm.phaseProperty().isEqualTo(ExportViewModel.Phase.WRITING));
 
         Button openSaved = new Button(messages.get("export.open"), new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         openSaved.setId("exportOpen");
