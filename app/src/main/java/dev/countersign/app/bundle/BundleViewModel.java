@@ -130,7 +130,9 @@ public final class BundleViewModel {
         }, verified -> {
             if (cancel == stop) {
                 known = verified.knownGatewayKeyId();
-                show(verified.report());
+                BundleReport done = verified.report();
+                LOG.info("opened evidence bundle {}: {}, {} findings", bundle, done.status(), done.findings().size());
+                show(done);
             }
         }, e -> {
             if (cancel == stop) {

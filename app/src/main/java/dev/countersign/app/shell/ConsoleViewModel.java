@@ -29,11 +29,14 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,6 +173,21 @@ public final class ConsoleViewModel {
         queue.connect(new ConsoleSync(client, cache.proposals(), cache.records(), sender, clock),
                 pollPeriod);
         keys.prepare(client, opened, this::signIn);
+        reportUpOnFirstSync(opened.baseUri());
+    }
+
+    /** One line in the log when the first round lands: what an installed console's smoke test waits for. */
+    private void reportUpOnFirstSync(URI gateway) {
+        queue.lastSyncProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Instant> obs, Instant old, Instant synced) {
+                if (synced != null) {
+                    obs.removeListener(this);
+                    LOG.info("console up: first sync with {} done, {} proposals in the queue", gateway,
+                            queue.rows().size());
+                }
+            }
+        });
     }
 
     private void retitle() {
