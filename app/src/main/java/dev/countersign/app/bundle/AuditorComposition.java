@@ -5,6 +5,7 @@ import dev.countersign.app.common.Chips;
 import dev.countersign.app.common.FxTaskRunner;
 import dev.countersign.app.report.DecisionReportPdf;
 import dev.countersign.app.report.ReportActions;
+import dev.countersign.app.shell.AppIcons;
 import dev.countersign.app.shell.FxDialogService;
 import java.time.Clock;
 import dev.countersign.app.common.Messages;
@@ -35,6 +36,7 @@ public final class AuditorComposition implements AutoCloseable {
     public AuditorComposition(Path bundle, Path dataDir, Locale locale, Stage stage) {
         this.bundle = bundle;
         this.stage = stage;
+        AppIcons.apply(stage);
         messages = Messages.load(locale);
         new DisplayPreferences(dataDir).theme().apply();
         String stylesheet = AuditorComposition.class.getResource("/dev/countersign/app/app.css").toExternalForm();

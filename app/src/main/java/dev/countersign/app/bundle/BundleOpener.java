@@ -6,6 +6,7 @@ import dev.countersign.app.common.Verification;
 import dev.countersign.app.common.TaskRunner;
 import dev.countersign.app.common.TimeTexts;
 import dev.countersign.app.records.RecordRow;
+import dev.countersign.app.shell.AppIcons;
 import dev.countersign.model.bundle.BundleReport;
 import dev.countersign.model.bundle.BundleVerifier;
 import dev.countersign.model.crypto.KeyIds;
@@ -108,7 +109,9 @@ public final class BundleOpener {
 
     /** Opens {@code bundle} in a new window and starts verifying it. */
     public BundleWindow open(Path bundle) {
-        return open(bundle, new Stage());
+        Stage stage = new Stage();
+        AppIcons.apply(stage);
+        return open(bundle, stage);
     }
 
     /** Opens {@code bundle} in the given stage (auditor mode: the primary stage) and starts verifying it. */

@@ -3,6 +3,7 @@ package dev.countersign.app.bundle;
 import atlantafx.base.theme.Styles;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.records.RecordRow;
+import dev.countersign.app.shell.AppIcons;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -57,6 +58,7 @@ public final class ExportDialog {
         }
         if (stage == null) {
             stage = new Stage();
+            AppIcons.apply(stage);
             Window parent = owner.get();
             if (parent != null) {
                 stage.initOwner(parent);

@@ -1,5 +1,6 @@
 package dev.countersign.app.common;
 
+import dev.countersign.app.shell.AppIcons;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -15,6 +16,7 @@ public final class FormWindow {
 
     public static Stage open(Window owner, String title, Parent content, String stylesheet, Runnable onCancel) {
         Stage stage = new Stage();
+        AppIcons.apply(stage);
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.common.UntrustedText;
 import dev.countersign.app.queue.QueueRow;
+import dev.countersign.app.shell.AppIcons;
 import dev.countersign.model.ReasonCode;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,7 @@ public final class BulkApprovalDialog {
         vm.load(rows);
         if (stage == null) {
             stage = new Stage();
+            AppIcons.apply(stage);
             Window parent = owner.get();
             if (parent != null) {
                 stage.initOwner(parent);

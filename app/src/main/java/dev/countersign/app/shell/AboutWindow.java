@@ -74,6 +74,7 @@ public final class AboutWindow {
         root.setPadding(new Insets(20));
         root.setId("aboutWindow");
         Stage window = new Stage();
+        AppIcons.apply(window);
         window.initOwner(owner);
         window.initModality(Modality.NONE);
         window.setTitle(messages.get("about.title"));
