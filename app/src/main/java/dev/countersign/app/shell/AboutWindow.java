@@ -19,8 +19,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Help → About: which console this is (version, build time), what it runs on (Java runtime, system), where it keeps
- * its data, cache and logs (ADR 0013), and the licences of the libraries it ships (THIRD-PARTY.txt, made at build time).
+ * Help → About: which console this is (version, build time), what it runs on (Java runtime, system), where it
+ * keeps its data, cache and logs (ADR 0013), and the licences of the libraries it ships (THIRD-PARTY.txt, made at
+ * build time).
  */
 public final class AboutWindow {
     private final Messages messages;
