@@ -1,6 +1,6 @@
 package dev.countersign.app;
 
-import dev.countersign.app.settings.DataDirectory;
+import dev.countersign.app.settings.AppPaths;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -11,13 +11,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How this console run is set up: where its files live, which gateway to use (none: start the embedded demo), the
- * clock and how often to poll. Built from the command line and system properties, or directly by tests.
+ * How this console run is set up: where its files live ({@link AppPaths}: data, cache and logs), which gateway to use
+ * (none: start the embedded demo), the clock and how often to poll. Built from the command line, system properties
+ * and the environment, or directly by tests, which keep everything in one temporary folder.
  *
  * <p>{@code bundle}: an evidence bundle named on the command line. The run then opens only that bundle (auditor
  * mode): no gateway, no key, no first-run window, no cache.
  */
-public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Duration pollPeriod, Locale locale,
+public record AppConfig(AppPaths paths, Optional<URI> gateway, Clock clock, Duration pollPeriod, Locale locale,
         Duration staleContext, Optional<Path> bundle) {
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(5);
     /** How old a proposal's context may be before the review flags it and offers to refresh it. */
@@ -35,9 +36,13 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
               --stale-context-minutes N
                               flag a proposal's context as stale once it is older than N minutes
                               (default 60); the review then offers to refresh it
-              --data-dir DIR  keep keys, settings, the cache, logs and the embedded gateway's data in DIR
-                              (default: $XDG_DATA_HOME/countersign or ~/.local/share/countersign;
-                              the system property countersign.dataDir also sets it)
+              --data-dir DIR  keep everything in DIR: keys, settings, the console's database, the
+                              embedded gateway's data, the cache and the logs (default: the system's
+                              own folders, e.g. ~/.local/share/countersign, ~/.cache/countersign and
+                              ~/.local/state/countersign/logs on Linux). COUNTERSIGN_DATA_DIR or
+                              -Dcountersign.dataDir do the same; COUNTERSIGN_CACHE_DIR and
+                              COUNTERSIGN_LOG_DIR (-Dcountersign.cacheDir, -Dcountersign.logDir)
+                              move only the cache or the logs
               FILE.csbundle   open an evidence bundle on its own (auditor mode): it is verified offline
                               and its records shown read-only; no gateway, no key, no cache
               verify FILE.csbundle
@@ -47,34 +52,45 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
             """;
 
     public AppConfig {
-        dataDir = dataDir.toAbsolutePath();
+        java.util.Objects.requireNonNull(paths, "paths");
         bundle = bundle == null ? Optional.empty() : bundle.map(Path::toAbsolutePath);
     }
 
-    /** A console run (no bundle named). */
+    /** A run with everything in {@code dataDir} ({@link AppPaths#under}). */
+    public AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Duration pollPeriod, Locale locale,
+            Duration staleContext, Optional<Path> bundle) {
+        this(AppPaths.under(dataDir), gateway, clock, pollPeriod, locale, staleContext, bundle);
+    }
+
+    /** A console run (no bundle named) with everything in {@code dataDir}. */
     public AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Duration pollPeriod, Locale locale,
             Duration staleContext) {
         this(dataDir, gateway, clock, pollPeriod, locale, staleContext, Optional.empty());
     }
 
-    /** The embedded demo in the given folder: what tests use. */
+    /** The embedded demo with everything in the given folder: what tests use. */
     public static AppConfig embedded(Path dataDir) {
         return new AppConfig(dataDir, Optional.empty(), Clock.systemUTC(), DEFAULT_POLL, Locale.getDefault(),
                 DEFAULT_STALE_CONTEXT);
     }
 
     public AppConfig withPollPeriod(Duration period) {
-        return new AppConfig(dataDir, gateway, clock, period, locale, staleContext, bundle);
+        return new AppConfig(paths, gateway, clock, period, locale, staleContext, bundle);
     }
 
     /** The same set-up against a gateway at {@code uri} (team mode). */
     public AppConfig withGateway(URI uri) {
-        return new AppConfig(dataDir, Optional.of(uri), clock, pollPeriod, locale, staleContext, bundle);
+        return new AppConfig(paths, Optional.of(uri), clock, pollPeriod, locale, staleContext, bundle);
     }
 
     /** The same set-up opening only {@code file}, in auditor mode. */
     public AppConfig withBundle(Path file) {
-        return new AppConfig(dataDir, Optional.empty(), clock, pollPeriod, locale, staleContext, Optional.of(file));
+        return new AppConfig(paths, Optional.empty(), clock, pollPeriod, locale, staleContext, Optional.of(file));
+    }
+
+    /** The data folder: keys, settings, the console's database with its outbox, the embedded gateway's data. */
+    public Path dataDir() {
+        return paths.data();
     }
 
     /** True if this run opens only a bundle (auditor mode). */
@@ -84,7 +100,7 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
 
     /** Reads the command line; throws {@link IllegalArgumentException} with a message for the user. */
     public static AppConfig parse(List<String> args) {
-        Path dataDir = DataDirectory.resolve();
+        String dataDir = null;
         URI gateway = null;
         boolean insecure = false;
         Duration staleContext = DEFAULT_STALE_CONTEXT;
@@ -104,7 +120,12 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
                 }
                 case "--insecure-http" -> insecure = true;
                 case "--stale-context-minutes" -> staleContext = minutes(value != null ? value : next(args, ++i, name));
-                case "--data-dir" -> dataDir = Path.of(value != null ? value : next(args, ++i, name));
+                case "--data-dir" -> {
+                    dataDir = value != null ? value : next(args, ++i, name);
+                    if (dataDir.isBlank()) {
+                        throw new IllegalArgumentException("--data-dir needs a folder");
+                    }
+                }
                 default -> {
                     if (arg.startsWith("-") && arg.length() > 1) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -125,8 +146,8 @@ public record AppConfig(Path dataDir, Optional<URI> gateway, Clock clock, Durati
                     + " tokens and signed decisions would cross the network unencrypted. Use https:// (a TLS"
                     + " proxy in front of the gateway), or --insecure-http in a lab.");
         }
-        return new AppConfig(dataDir, Optional.ofNullable(gateway), Clock.systemUTC(), DEFAULT_POLL,
-                Locale.getDefault(), staleContext, Optional.ofNullable(bundle));
+        return new AppConfig(AppPaths.resolve(Optional.ofNullable(dataDir)), Optional.ofNullable(gateway),
+                Clock.systemUTC(), DEFAULT_POLL, Locale.getDefault(), staleContext, Optional.ofNullable(bundle));
     }
 
     /** A file name, or a file: URI as a desktop may hand one over. */

@@ -2,6 +2,7 @@ package dev.countersign.app;
 
 import dev.countersign.app.bundle.VerifyCommand;
 import dev.countersign.app.cache.InspectedCacheFile;
+import dev.countersign.app.settings.AppPaths;
 import java.util.List;
 import javafx.application.Application;
 
@@ -12,6 +13,9 @@ import javafx.application.Application;
  * opens only that bundle (auditor mode).
  */
 public final class Launcher {
+    /** Where JavaFX's NativeLibLoader extracts its native libraries. */
+    static final String JAVAFX_CACHE_PROPERTY = "javafx.cachedir";
+
     private Launcher() {}
 
     public static void main(String[] args) {
@@ -33,14 +37,27 @@ public final class Launcher {
             System.exit(2);
             return;
         }
+        useCacheFolderForJavaFx(config.paths());
         if (config.auditor()) {
-            logToStderrOnly(); // an auditor's machine: opening a bundle writes nothing
+            logToStderrOnly(); // an auditor's machine: opening a bundle writes no log, settings or database
         } else {
-            // before the first logger exists: logback.xml writes its rolling file here
-            System.setProperty("countersign.logDir", config.dataDir().resolve("logs").toString());
+            // before the first logger exists: logback.xml writes its rolling file here. An explicit
+            // -Dcountersign.logDir was already weighed by AppPaths, so this never overrides a stronger setting.
+            System.setProperty(AppPaths.LOG_PROPERTY, config.paths().logs().toString());
             InspectedCacheFile.prepareInBackground(); // overlaps the toolkit's start
         }
         Application.launch(CountersignApp.class, args);
+    }
+
+    /**
+     * Before the toolkit starts: JavaFX run from its jars (not from an installed runtime image) extracts its native
+     * libraries at first run, by default into {@code ~/.openjfx/cache}. They belong in the cache folder, in both
+     * modes, since JavaFX writes them either way. A {@code -Djavafx.cachedir} given by the user is left alone.
+     */
+    static void useCacheFolderForJavaFx(AppPaths paths) {
+        if (System.getProperty(JAVAFX_CACHE_PROPERTY) == null) {
+            System.setProperty(JAVAFX_CACHE_PROPERTY, paths.cache().resolve("openjfx").toString());
+        }
     }
 
     /** Before the first logger exists: warnings go to stderr and no log file is written. */

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.countersign.app.settings.AppPaths;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AppConfigTest {
@@ -77,6 +80,67 @@ class AppConfigTest {
                 "an evidence bundle opens on its own, with no gateway"));
         assertTrue(AppConfig.USAGE.contains("countersign verify FILE.csbundle [--json] [--gateway-key PUBKEY.pem]"
                 + " [--threads N]"), AppConfig.USAGE);
+    }
+
+    @Test
+    void theDataDirFlagKeepsDataCacheAndLogsInOneFolderInEitherSpelling() {
+        AppConfig config = AppConfig.parse(List.of("--data-dir", "/tmp/cs-a"));
+        assertEquals(AppPaths.under(Path.of("/tmp/cs-a")), config.paths());
+        assertEquals(Path.of("/tmp/cs-a/disposable-cache"), config.paths().cache());
+        assertEquals(Path.of("/tmp/cs-a/logs"), config.paths().logs());
+        assertEquals(Path.of("/tmp/cs-b"), AppConfig.parse(List.of("--data-dir=/tmp/cs-b")).dataDir());
+        assertEquals("--data-dir needs a folder", assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.parse(List.of("--data-dir="))).getMessage());
+        assertEquals("--data-dir is not a folder name: a\0b", assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.parse(List.of("--data-dir", "a\0b"))).getMessage());
+        assertEquals(AppPaths.under(Path.of("/tmp/cs-c")), AppConfig.embedded(Path.of("/tmp/cs-c")).paths(),
+                "tests keep everything in their temporary folder");
+        assertTrue(AppConfig.USAGE.contains("COUNTERSIGN_DATA_DIR"), AppConfig.USAGE);
+    }
+
+    @Test
+    void theDataDirFlagBeatsSystemPropertiesWhichBeatTheEnvironment() {
+        Map<String, String> saved = new HashMap<>();
+        for (String name : List.of(AppPaths.DATA_PROPERTY, AppPaths.LOG_PROPERTY)) {
+            saved.put(name, System.getProperty(name));
+        }
+        try {
+            System.setProperty(AppPaths.DATA_PROPERTY, "/tmp/cs-p");
+            System.setProperty(AppPaths.LOG_PROPERTY, "/tmp/cs-p-logs");
+            assertEquals(AppPaths.under(Path.of("/tmp/cs-a")),
+                    AppConfig.parse(List.of("--data-dir", "/tmp/cs-a")).paths(), "the command line moves all");
+            AppPaths fromProperties = AppConfig.parse(List.of()).paths();
+            assertEquals(Path.of("/tmp/cs-p"), fromProperties.data());
+            assertEquals(Path.of("/tmp/cs-p/disposable-cache"), fromProperties.cache());
+            assertEquals(Path.of("/tmp/cs-p-logs"), fromProperties.logs());
+        } finally {
+            saved.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
+        }
+    }
+
+    @Test
+    void javaFxExtractsItsLibrariesIntoTheCacheFolderUnlessTheUserSaidWhere() {
+        String saved = System.getProperty(Launcher.JAVAFX_CACHE_PROPERTY);
+        try {
+            System.clearProperty(Launcher.JAVAFX_CACHE_PROPERTY);
+            Launcher.useCacheFolderForJavaFx(AppPaths.under(Path.of("/tmp/cs-a")));
+            assertEquals("/tmp/cs-a/disposable-cache/openjfx", System.getProperty(Launcher.JAVAFX_CACHE_PROPERTY));
+            System.setProperty(Launcher.JAVAFX_CACHE_PROPERTY, "/elsewhere");
+            Launcher.useCacheFolderForJavaFx(AppPaths.under(Path.of("/tmp/cs-a")));
+            assertEquals("/elsewhere", System.getProperty(Launcher.JAVAFX_CACHE_PROPERTY));
+        } finally {
+            if (saved == null) {
+                System.clearProperty(Launcher.JAVAFX_CACHE_PROPERTY);
+            } else {
+                System.setProperty(Launcher.JAVAFX_CACHE_PROPERTY, saved);
+            }
+        }
     }
 
     @Test

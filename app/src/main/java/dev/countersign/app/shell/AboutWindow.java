@@ -2,7 +2,9 @@ package dev.countersign.app.shell;
 
 import dev.countersign.app.BuildInfo;
 import dev.countersign.app.common.Messages;
+import dev.countersign.app.settings.AppPaths;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -17,19 +19,31 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Help → About: which console this is (version, build time), what it runs on (Java runtime, system), where it keeps
- * its data, and the licences of the libraries it ships (THIRD-PARTY.txt, made at build time).
+ * Help → About: which console this is (version, build time), what it runs on (Java runtime, system), where it
+ * keeps its data, cache and logs (ADR 0013), and the licences of the libraries it ships (THIRD-PARTY.txt, made at
+ * build time).
  */
 public final class AboutWindow {
     private final Messages messages;
     private final String stylesheet;
     private final Path dataDir;
+    private final Optional<AppPaths> paths;
     private Stage stage;
 
+    public AboutWindow(Messages messages, String stylesheet, AppPaths paths) {
+        this(messages, stylesheet, paths.data(), Optional.of(paths));
+    }
+
+    /** Shows the data folder only; {@link #AboutWindow(Messages, String, AppPaths)} shows the cache and logs too. */
     public AboutWindow(Messages messages, String stylesheet, Path dataDir) {
+        this(messages, stylesheet, dataDir, Optional.empty());
+    }
+
+    private AboutWindow(Messages messages, String stylesheet, Path dataDir, Optional<AppPaths> paths) {
         this.messages = messages;
         this.stylesheet = stylesheet;
         this.dataDir = dataDir;
+        this.paths = paths;
     }
 
     public void show(Window owner) {
@@ -49,6 +63,10 @@ public final class AboutWindow {
         fact(facts, 2, "about.runtime", BuildInfo.runtime(), "aboutRuntime");
         fact(facts, 3, "about.system", BuildInfo.system(), "aboutSystem");
         fact(facts, 4, "about.dataDir", dataDir.toString(), "aboutDataDir");
+        paths.ifPresent(folders -> {
+            fact(facts, 5, "about.cacheDir", folders.cache().toString(), "aboutCacheDir");
+            fact(facts, 6, "about.logDir", folders.logs().toString(), "aboutLogDir");
+        });
 
         Label title = new Label(messages.get("about.heading"));
         title.getStyleClass().add("title-3");

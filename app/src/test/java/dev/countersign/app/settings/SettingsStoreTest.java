@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,13 +38,5 @@ class SettingsStoreTest {
         assertEquals("The settings file " + store.file() + " is not valid JSON; fix or remove it.",
                 new UserErrors(Messages.load(Locale.ENGLISH)).message(e));
         assertEquals("{not json", Files.readString(store.file()));
-    }
-
-    @Test
-    void theDataFolderFollowsTheOverrideThenXdgThenHome() {
-        assertEquals(Path.of("/o"), DataDirectory.resolve("/o", Map.of("XDG_DATA_HOME", "/x"), "/home/a"));
-        assertEquals(Path.of("/x/countersign"), DataDirectory.resolve(null, Map.of("XDG_DATA_HOME", "/x"), "/home/a"));
-        assertEquals(Path.of("/home/a/.local/share/countersign"),
-                DataDirectory.resolve(" ", Map.of("XDG_DATA_HOME", "relative"), "/home/a"));
     }
 }

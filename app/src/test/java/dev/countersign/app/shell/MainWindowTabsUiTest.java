@@ -69,6 +69,8 @@ class MainWindowTabsUiTest {
         console.robot().interact(() -> item(bar, "menuAbout").fire());
         javafx.scene.control.Label version = console.awaitNode("#aboutVersion", Duration.ofSeconds(10));
         assertEquals(dev.countersign.app.BuildInfo.version(), version.getText());
+        javafx.scene.control.Label data = console.awaitNode("#aboutDataDir", Duration.ofSeconds(5));
+        assertEquals(dataDir.toAbsolutePath().toString(), data.getText());
         javafx.scene.control.TextArea notices = console.awaitNode("#aboutNotices", Duration.ofSeconds(5));
         org.junit.jupiter.api.Assertions.assertTrue(notices.getText().contains("org.openjfx:javafx-controls"));
     }
