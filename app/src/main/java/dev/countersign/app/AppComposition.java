@@ -45,6 +45,7 @@ import dev.countersign.app.settings.ReviewerSettings;
 import dev.countersign.app.settings.SavedFilterStore;
 import dev.countersign.app.settings.SettingsStore;
 import dev.countersign.app.shell.AboutWindow;
+import dev.countersign.app.shell.AppIcons;
 import dev.countersign.app.shell.ConsoleViewModel;
 import dev.countersign.app.shell.FxDialogService;
 import dev.countersign.app.shell.DisplayPreferences;
@@ -96,6 +97,7 @@ public final class AppComposition implements AutoCloseable {
     public AppComposition(AppConfig config, Stage stage) {
         this.config = config;
         this.stage = stage;
+        AppIcons.apply(stage);
         messages = Messages.load(config.locale());
         TimeTexts time = new TimeTexts(messages, ZoneId.systemDefault());
         QueueTexts texts = new QueueTexts(messages, time);
@@ -139,7 +141,7 @@ public final class AppComposition implements AutoCloseable {
         BulkApprovalDialog bulk = new BulkApprovalDialog(new BulkApprovalViewModel(messages, runner, config.clock(),
                 keyGate, session, queue, decision.submitterProperty()), messages, stylesheet, () -> stage);
         queue.setBulkApprovalHandler(bulk::open);
-        AboutWindow about = new AboutWindow(messages, stylesheet, dataDir);
+        AboutWindow about = new AboutWindow(messages, stylesheet, config.paths());
         // records, oversight, evidence bundles and reports; record dates follow the zone times are shown in
         Clock zoned = config.clock().withZone(ZoneId.systemDefault());
         ReportActions reports = new ReportActions(new DecisionReportPdf(messages, zoned, BuildInfo.consoleVersion()),

@@ -185,13 +185,17 @@ public record AppPaths(Path data, Path cache, Path logs) {
             };
         }
 
-        /** {@code $VARIABLE} if it is an absolute path (the XDG rule), else {@code ~/fallback}. */
+        /**
+         * {@code $VARIABLE} if it is an absolute path, else {@code $HOME/fallback} (the XDG rules; Java's
+         * {@code user.home} comes from the password database and ignores {@code $HOME}, so it is only the last resort).
+         */
         private Path xdg(String variable, String fallback) {
             String value = env.get(variable);
             if (value != null && value.startsWith("/")) {
                 return Path.of(value);
             }
-            return Path.of(homeFolder(), fallback.split("/"));
+            String xdgHome = env.get("HOME");
+            return Path.of(xdgHome != null && xdgHome.startsWith("/") ? xdgHome : homeFolder(), fallback.split("/"));
         }
 
         /** {@code %VARIABLE%\leaf} if it is an absolute Windows path, else {@code home\AppData\fallback\leaf}. */

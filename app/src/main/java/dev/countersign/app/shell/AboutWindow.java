@@ -3,8 +3,6 @@ package dev.countersign.app.shell;
 import dev.countersign.app.BuildInfo;
 import dev.countersign.app.common.Messages;
 import dev.countersign.app.settings.AppPaths;
-import java.nio.file.Path;
-import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -26,23 +24,12 @@ import javafx.stage.Window;
 public final class AboutWindow {
     private final Messages messages;
     private final String stylesheet;
-    private final Path dataDir;
-    private final Optional<AppPaths> paths;
+    private final AppPaths paths;
     private Stage stage;
 
     public AboutWindow(Messages messages, String stylesheet, AppPaths paths) {
-        this(messages, stylesheet, paths.data(), Optional.of(paths));
-    }
-
-    /** Shows the data folder only; {@link #AboutWindow(Messages, String, AppPaths)} shows the cache and logs too. */
-    public AboutWindow(Messages messages, String stylesheet, Path dataDir) {
-        this(messages, stylesheet, dataDir, Optional.empty());
-    }
-
-    private AboutWindow(Messages messages, String stylesheet, Path dataDir, Optional<AppPaths> paths) {
         this.messages = messages;
         this.stylesheet = stylesheet;
-        this.dataDir = dataDir;
         this.paths = paths;
     }
 
@@ -62,11 +49,9 @@ public final class AboutWindow {
         fact(facts, 1, "about.built", BuildInfo.builtAt().orElse(messages.get("about.built.unknown")), "aboutBuilt");
         fact(facts, 2, "about.runtime", BuildInfo.runtime(), "aboutRuntime");
         fact(facts, 3, "about.system", BuildInfo.system(), "aboutSystem");
-        fact(facts, 4, "about.dataDir", dataDir.toString(), "aboutDataDir");
-        paths.ifPresent(folders -> {
-            fact(facts, 5, "about.cacheDir", folders.cache().toString(), "aboutCacheDir");
-            fact(facts, 6, "about.logDir", folders.logs().toString(), "aboutLogDir");
-        });
+        fact(facts, 4, "about.dataDir", paths.data().toString(), "aboutDataDir");
+        fact(facts, 5, "about.cacheDir", paths.cache().toString(), "aboutCacheDir");
+        fact(facts, 6, "about.logDir", paths.logs().toString(), "aboutLogDir");
 
         Label title = new Label(messages.get("about.heading"));
         title.getStyleClass().add("title-3");

@@ -29,14 +29,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,21 +170,8 @@ public final class ConsoleViewModel {
         queue.connect(new ConsoleSync(client, cache.proposals(), cache.records(), sender, clock),
                 pollPeriod);
         keys.prepare(client, opened, this::signIn);
-        reportUpOnFirstSync(opened.baseUri());
-    }
-
-    /** One line in the log when the first round lands: what an installed console's smoke test waits for. */
-    private void reportUpOnFirstSync(URI gateway) {
-        queue.lastSyncProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Instant> obs, Instant old, Instant synced) {
-                if (synced != null) {
-                    obs.removeListener(this);
-                    LOG.info("console up: first sync with {} done, {} proposals in the queue", gateway,
-                            queue.rows().size());
-                }
-            }
-        });
+        // one line when the window is up and the gateway answers: what an installed console's smoke test waits for
+        LOG.info("console up: connected to {}{}", opened.baseUri(), embeddedDemo ? " (embedded, demo world)" : "");
     }
 
     private void retitle() {

@@ -44,6 +44,16 @@ class AppPathsTest {
     }
 
     @Test
+    void theXdgDefaultsAreUnderHomeAsTheEnvironmentSetsIt() {
+        // Java's user.home comes from the password database; a session's $HOME (a sandbox, sudo -H) is what XDG means
+        assertEquals(List.of("/sandbox/.local/share/countersign", "/sandbox/.cache/countersign",
+                "/sandbox/.local/state/countersign/logs"), strings(resolve(LINUX, Map.of("HOME", "/sandbox"),
+                "/home/a")));
+        assertEquals("/home/a/.cache/countersign", resolve(LINUX, Map.of("HOME", "relative"), "/home/a").cache()
+                .toString());
+    }
+
+    @Test
     void otherUnixSystemsUseTheXdgFoldersToo() {
         assertEquals("/home/a/.cache/countersign", resolve("FreeBSD", Map.of(), "/home/a").cache().toString());
         assertEquals("/home/a/.local/share/countersign", resolve("", Map.of(), "/home/a").data().toString());

@@ -40,16 +40,6 @@ class AboutWindowUiTest {
         assertTrue(robot.lookup("Log folder").tryQuery().isPresent());
     }
 
-    @Test
-    void theDataFolderAloneShowsNoCacheOrLogRows() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        AboutWindow about = new AboutWindow(Messages.load(Locale.ENGLISH),
-                AppComposition.class.getResource("app.css").toExternalForm(), Path.of("/d"));
-        robot.interact(() -> about.show(null));
-        assertEquals("/d", text("#aboutDataDir"));
-        assertTrue(robot.lookup("#aboutCacheDir").tryQuery().isEmpty());
-    }
-
     private String text(String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
