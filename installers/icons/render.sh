@@ -38,7 +38,7 @@ for name in countersign countersign-bundle; do
     for size in 16 24 32 48 64 128 256 512 1024; do
         render "$name" "$size" "$work/$name-$size.png"
     done
-    # Linux hicolor sizes (installed as hicolor/<size>x<size>/apps/countersign.png and mimetypes/...)
+    # Linux sizes: the packages' icons (linux/, and the bundle's 128 px MIME icon) and the console's window icons
     for size in 16 24 32 48 64 128 256 512; do
         cp "$work/$name-$size.png" "$here/png/$name-$size.png"
     done

@@ -9,6 +9,7 @@
 # (installers/pom.xml); as a non-root user outside CI it says why it skips.
 set -euo pipefail
 
+here=$(dirname "$(realpath "$0")")
 dist=$(realpath "$1")
 work=$(realpath "$2")
 bundle="$work/sample.csbundle"
@@ -41,9 +42,16 @@ done
 display_pid=
 app_pid=
 
+# on the way out, also after a failure: no console left running, no package left installed for the next run
 cleanup() {
     [[ -n $app_pid ]] && kill "$app_pid" 2>/dev/null || true
     [[ -n $display_pid ]] && kill "$display_pid" 2>/dev/null || true
+    if dpkg-query -W -f='${Status}' countersign 2>/dev/null | grep -q "ok installed"; then
+        "${as_root[@]}" dpkg -r countersign >/dev/null 2>&1 || true
+    fi
+    if command -v rpm >/dev/null && rpm -q countersign >/dev/null 2>&1; then
+        "${as_root[@]}" rpm -e countersign >/dev/null 2>&1 || true
+    fi
 }
 trap cleanup EXIT
 
@@ -126,6 +134,21 @@ console_run() {
     echo "$kind $label-start-ms $ms" >> "$figures"
 }
 
+# the menu entry with the app's icon, the bundle's MIME type, the application that opens it, and the command
+check_desktop_integration() {
+    local entry=/usr/share/applications/$desktop
+    [[ -f $entry ]] || fail "no menu entry $entry"
+    grep -q "^Exec=$launcher %f$" "$entry" || fail "the menu entry does not pass the file"
+    grep -q "^MimeType=$mime" "$entry" || fail "the menu entry does not claim $mime"
+    cmp -s "$(sed -n 's/^Icon=//p' "$entry")" "$here/countersign.png" || fail "the menu entry does not show our icon"
+    if command -v desktop-file-validate >/dev/null; then
+        desktop-file-validate "$entry" || fail "the menu entry is not valid"
+    fi
+    [[ $(as_user xdg-mime query filetype "$bundle") == "$mime" ]] || fail "a .csbundle is not $mime to the desktop"
+    [[ $(as_user xdg-mime query default "$mime") == "$desktop" ]] || fail "$mime does not open with $desktop"
+    [[ $(readlink -f "$(as_user sh -c 'command -v countersign')") == "$launcher" ]] || fail "countersign is not on the PATH"
+}
+
 smoke() {
     local package=$1
     kind=${package##*.}
@@ -133,6 +156,8 @@ smoke() {
     size=$(stat -c %s "$package")
     say "$kind: $(basename "$package"), $((size / 1024 / 1024)) MB"
     echo "$kind package-bytes $size" >> "$figures"
+    local home
+    home=$(mktemp -d /tmp/countersign-home.XXXXXX)
 
     # install
     if [[ $kind == deb ]]; then
@@ -142,22 +167,20 @@ smoke() {
         "${as_root[@]}" rpm -i --nodeps "$package" || fail "rpm -i failed"
     fi
     [[ -x $launcher ]] || fail "no launcher at $launcher"
+    check_desktop_integration
+    say "$kind: menu entry with its icon, MIME type $mime, its default application and the countersign command are in place"
+
+    # installing the same package again is an upgrade to the package manager: the old version's scripts must take
+    # nothing back that the new one's do not put back
+    if [[ $kind == deb ]]; then
+        "${as_root[@]}" dpkg -i "$package" >/dev/null || fail "installing the .deb over itself failed"
+    else
+        "${as_root[@]}" rpm -U --replacepkgs --nodeps "$package" || fail "upgrading the .rpm over itself failed"
+    fi
+    check_desktop_integration
+    say "$kind: installed again over itself (an upgrade): all of it still in place"
     local marker="$work/installed.marker"
     touch "$marker"
-
-    # the menu entry, the bundle's MIME type and the application that opens it
-    [[ -f /usr/share/applications/$desktop ]] || fail "no menu entry /usr/share/applications/$desktop"
-    grep -q "^Exec=$launcher %f$" "/usr/share/applications/$desktop" || fail "the menu entry does not pass the file"
-    grep -q "^MimeType=$mime" "/usr/share/applications/$desktop" || fail "the menu entry does not claim $mime"
-    if command -v desktop-file-validate >/dev/null; then
-        desktop-file-validate "/usr/share/applications/$desktop" || fail "the menu entry is not valid"
-    fi
-    local home
-    home=$(mktemp -d /tmp/countersign-home.XXXXXX)
-    [[ $(as_user xdg-mime query filetype "$bundle") == "$mime" ]] || fail "a .csbundle is not $mime to the desktop"
-    [[ $(as_user xdg-mime query default "$mime") == "$desktop" ]] || fail "$mime does not open with $desktop"
-    [[ $(readlink -f "$(as_user sh -c 'command -v countersign')") == "$launcher" ]] || fail "countersign is not on the PATH"
-    say "$kind: menu entry, MIME type $mime, its default application and the countersign command are in place"
 
     # the console on its embedded default: a cold start (first run: keys, demo world), then a second one
     console_run first
@@ -189,8 +212,8 @@ smoke() {
         sleep 0.2
     done
     pkill -f "^$launcher $bundle" || true
-    for _ in $(seq 150); do pgrep -f "^$launcher" >/dev/null || break; sleep 0.1; done
-    pkill -9 -f "^$launcher" || true
+    for _ in $(seq 150); do pgrep -f "^$launcher $bundle" >/dev/null || break; sleep 0.1; done
+    pkill -9 -f "^$launcher $bundle" || true
     wait "$opener" 2>/dev/null || true
     say "$kind: xdg-open opened the bundle in the console"
 
