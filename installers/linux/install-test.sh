@@ -167,6 +167,10 @@ smoke() {
         "${as_root[@]}" rpm -i --nodeps "$package" || fail "rpm -i failed"
     fi
     [[ -x $launcher ]] || fail "no launcher at $launcher"
+    # the runtime carries the providers reached only by lookup: EC keys (Ed25519, P-256) and PKCS#11 tokens
+    for module in jdk.crypto.ec jdk.crypto.cryptoki javafx.controls; do
+        grep -Eq "^MODULES=\".*\b$module\b" "$prefix/lib/runtime/release" || fail "the runtime lacks $module"
+    done
     check_desktop_integration
     say "$kind: menu entry with its icon, MIME type $mime, its default application and the countersign command are in place"
 
