@@ -47,6 +47,8 @@ class InstallerRecipesTest {
     void theMenuEntryPassesTheOpenedFileToTheConsole() throws IOException {
         String entry = Files.readString(INSTALLERS.resolve("linux/resources/Countersign.desktop"));
         assertTrue(entry.lines().anyMatch("Exec=APPLICATION_LAUNCHER %f"::equals), entry);
+        // JavaFX names a window's WM_CLASS after the Application class: the dock matches windows to the entry by it
+        assertTrue(entry.lines().anyMatch(("StartupWMClass=" + CountersignApp.class.getName())::equals), entry);
     }
 
     @Test
