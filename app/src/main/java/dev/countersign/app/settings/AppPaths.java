@@ -35,7 +35,8 @@ import java.util.function.Function;
  *   <tr><td>macOS</td><td>{@code ~/Library/Application Support/Countersign}</td>
  *       <td>{@code ~/Library/Caches/Countersign}</td><td>{@code ~/Library/Logs/Countersign}</td></tr>
  * </table>
- * A relative {@code XDG_*} value is ignored, as the XDG base directory specification says; an unset or relative
+ * A relative {@code XDG_*} value is ignored and {@code ~} is {@code $HOME}, as the XDG base directory specification
+ * says ({@code user.home} only if {@code $HOME} is unset or relative); an unset or relative
  * {@code %APPDATA%} or {@code %LOCALAPPDATA%} falls back to {@code user.home\AppData\Roaming} or {@code \Local}.
  *
  * <p><b>Settings, strongest first.</b> Each folder takes the first of:
